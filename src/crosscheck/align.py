@@ -1,0 +1,174 @@
+"""Align claims across sources.
+
+Each claim is reduced to *content keys*: lemmas of its content words, proper
+noun runs as one canonical entity ("U.S." and "United States" are one key),
+dates and quantities in a canonical form. Candidate pairs come from an
+inverted index over those keys (blocking): a claim is only scored against
+claims of other sources that share a key, and keys that occur in a large share
+of all claims do not generate candidates. The score of a pair is rapidfuzz's
+weighted containment of one claim's keys in the other's, keys matching exactly
+or by rapidfuzz ratio (see ``score``).
+
+Thresholds (set on MSRP train, checked on STS-B; see docs/benchmarks.md):
+
+- ``AGREE_THRESHOLD``: at or above, two claims state the same thing.
+- ``RELATED_THRESHOLD``: at or above, two claims are about the same thing
+  closely enough that a typed clash between them is a conflict.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from crosscheck import features as F
+from crosscheck.model import Claim, Extraction
+from crosscheck.words import STOPWORDS
+
+AGREE_THRESHOLD = 0.50
+RELATED_THRESHOLD = 0.30
+MAX_CANDIDATES = 8  # per claim and other source, by shared key weight
+COMMON_KEY_SHARE = 0.25  # a key in more than this share of claims does not block
+
+# The rapidfuzz scorer used on keys (benchmarks compare with its raw cdist speed).
+SCORER = fuzz.ratio
+
+_CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+_LIGHT = frozenset({"be", "have", "do", "say", "make", "take", "get", "go", "come", "give", "show"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    a: Claim
+    b: Claim
+    score: float
+
+
+@lru_cache(maxsize=131072)
+def _keys_cached(claim_text: str, tokens: tuple[tuple[str, str, str], ...]) -> tuple[str, ...]:
+    keys: list[str] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            keys.append(F.canonical_entity(" ".join(run)).lower())
+            run.clear()
+
+    for text, lemma, tag in tokens:
+        if tag == "PROPN" and lemma.rstrip(".") not in F.MONTHS:
+            run.append(text)
+            continue
+        close_run()
+        if tag not in _CONTENT_TAGS or lemma in STOPWORDS or lemma in _LIGHT:
+            continue
+        if tag == "NUM" or lemma.rstrip(".") in F.MONTHS:
+            continue  # dates and quantities are added in canonical form below
+        keys.append(lemma)
+    close_run()
+    return tuple(keys)
+
+
+def content_keys(claim: Claim) -> tuple[str, ...]:
+    """The keys a claim is matched on, in reading order (may repeat)."""
+    base = _keys_cached(claim.text, tuple((t.text, t.lemma, t.tag) for t in claim.tokens))
+    return base + claim.features.dates + claim.features.numbers
+
+
+def key_weights(claims: Sequence[Claim], keys: Mapping[str, Sequence[str]]) -> dict[str, float]:
+    """Weight of each key: by kind, damped when the key recurs across many
+    claims of the comparison (the event's own names say little about which
+    claim is which)."""
+    tags: dict[str, float] = {}
+    df: dict[str, int] = defaultdict(int)
+    for c in claims:
+        for t in c.tokens:
+            base = _TAG_WEIGHT.get(t.tag)
+            if base is not None:
+                key = t.lemma if t.tag != "PROPN" else None
+                if key is not None and key not in tags:
+                    tags[key] = base
+        for k in set(keys[c.id]):
+            df[k] += 1
+    out = {}
+    for k, n in df.items():
+        base = tags.get(k, 1.2 if k[:1].isdigit() else 1.0)
+        out[k] = base / (1.0 + math.log(n - 1)) if n > 2 else base
+    return out
+
+
+_TAG_WEIGHT = {"PROPN": 1.0, "NOUN": 1.0, "VERB": 0.8, "ADJ": 0.7, "ADV": 0.5}
+FUZZY_KEY = 85  # rapidfuzz ratio at which two keys count as one ("programme"/"program")
+
+
+def score(keys_a: Sequence[str], keys_b: Sequence[str], weight: Mapping[str, float] | None = None) -> float:
+    """Similarity in [0, 1] of two claims' content keys.
+
+    Mostly containment (the share of the smaller claim's weight found in the
+    other: a source that says more still states the claim), with some Dice
+    overlap so a three-word claim does not equal every long claim around it.
+    Keys match exactly or, if five characters or longer, when rapidfuzz's
+    ratio reaches FUZZY_KEY. ``weight`` maps a key to its weight (default 1).
+    """
+    set_a, set_b = set(keys_a), set(keys_b)
+    if not set_a or not set_b:
+        return 0.0
+    w = weight.get if weight is not None else None
+
+    def wt(k: str) -> float:
+        return w(k, 1.0) if w is not None else 1.0
+
+    shared = set_a & set_b
+    matched_w = sum(wt(k) for k in shared)
+    rest_b = [k for k in set_b - shared if len(k) >= 5]
+    if rest_b:
+        for k in set_a - shared:
+            if len(k) >= 5:
+                best = process.extractOne(k, rest_b, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY)
+                if best is not None:
+                    matched_w += (wt(k) + wt(best[0])) / 2
+    total_a = sum(wt(k) for k in set_a)
+    total_b = sum(wt(k) for k in set_b)
+    containment = matched_w / min(total_a, total_b)
+    dice = 2 * matched_w / (total_a + total_b)
+    return round(min(1.0, 0.7 * containment + 0.3 * dice), 4)
+
+
+def align(extractions: Sequence[Extraction]) -> list[Candidate]:
+    """Scored candidate pairs between claims of different sources, best first
+    per claim; only pairs at or above RELATED_THRESHOLD are returned."""
+    claims = [c for e in extractions for c in e.claims]
+    keys = {c.id: content_keys(c) for c in claims}
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, c in enumerate(claims):
+        for k in set(keys[c.id]):
+            index[k].append(n)
+    limit = max(8, int(COMMON_KEY_SHARE * len(claims)))
+    weights = key_weights(claims, keys)
+
+    pairs: dict[tuple[int, int], float] = {}
+    for n, c in enumerate(claims):
+        shared: dict[int, float] = defaultdict(float)
+        for k in set(keys[c.id]):
+            postings = index[k]
+            if len(postings) > limit:
+                continue
+            for m in postings:
+                if claims[m].source != c.source:
+                    shared[m] += weights[k]
+        by_source: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        for m, w in shared.items():
+            by_source[claims[m].source].append((w, m))
+        for cands in by_source.values():
+            cands.sort(key=lambda wm: (-wm[0], wm[1]))
+            for _, m in cands[:MAX_CANDIDATES]:
+                key = (n, m) if n < m else (m, n)
+                if key not in pairs:
+                    pairs[key] = score(keys[claims[key[0]].id], keys[claims[key[1]].id], weights)
+    out = [Candidate(claims[i], claims[j], s) for (i, j), s in pairs.items() if s >= RELATED_THRESHOLD]
+    out.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
+    return out

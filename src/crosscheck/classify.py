@@ -1,0 +1,150 @@
+"""Turn scored claim pairs into findings: conflict, agree, extra.
+
+A pair at or above RELATED_THRESHOLD is checked by every detector; a clash
+is a conflict only when the two claims are about the same thing: they share
+at least ``MIN_ANCHORS`` content keys besides the clashing words, or they
+align at AGREE_THRESHOLD. Otherwise a pair at AGREE_THRESHOLD agrees (hedged
+when exactly one side only reports the claim). A claim linked to nothing in
+some other source is extra there. Every claim ends up in a finding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+
+from crosscheck.align import AGREE_THRESHOLD, Candidate, content_keys
+from crosscheck.detectors import DETECTORS, Clash
+from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
+
+MIN_ANCHORS = 2
+MAX_AGREE_PER_SOURCE = 3  # a claim may agree with several claims of one source
+
+
+def clashes(a: Claim, b: Claim) -> list[Clash]:
+    """Every detector's clash between two claims (at most one per type)."""
+    found = []
+    for detector in DETECTORS:
+        clash = detector.detect(a, b)
+        if clash is not None:
+            found.append(clash)
+    return found
+
+
+# Clash types that are weak evidence alone: they need the claims to align.
+NEEDS_ALIGNMENT = frozenset({"tense"})
+
+
+def same_event(a: Claim, b: Claim, clash: Clash, score: float) -> bool:
+    if score >= AGREE_THRESHOLD:
+        return True
+    if clash.type in NEEDS_ALIGNMENT:
+        return False
+    clash_words = {t.lemma for t in a.tokens if _inside(t.start, t.end, clash.spans_a)}
+    clash_words |= {t.lemma for t in b.tokens if _inside(t.start, t.end, clash.spans_b)}
+    shared = (set(content_keys(a)) & set(content_keys(b))) - clash_words
+    return len(shared) >= MIN_ANCHORS
+
+
+def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate]) -> list[Finding]:
+    fingerprints = _claim_fingerprints(extractions)
+    findings: list[Finding] = []
+    linked: dict[str, set[str]] = defaultdict(set)  # claim id -> sources it is linked to
+    agree_count: dict[tuple[str, str], int] = defaultdict(int)
+
+    for cand in candidates:  # best first
+        a, b = cand.a, cand.b
+        found = [c for c in clashes(a, b) if same_event(a, b, c, cand.score)]
+        if found:
+            for clash in found:
+                findings.append(_conflict(a, b, clash, cand.score, fingerprints))
+            linked[a.id].add(b.source)
+            linked[b.id].add(a.source)
+            continue
+        if cand.score < AGREE_THRESHOLD:
+            continue
+        if agree_count[(a.id, b.source)] >= MAX_AGREE_PER_SOURCE or agree_count[(b.id, a.source)] >= MAX_AGREE_PER_SOURCE:
+            continue
+        agree_count[(a.id, b.source)] += 1
+        agree_count[(b.id, a.source)] += 1
+        findings.append(_agree(a, b, cand.score, fingerprints))
+        linked[a.id].add(b.source)
+        linked[b.id].add(a.source)
+
+    source_ids = [e.source.id for e in extractions]
+    for e in extractions:
+        for claim in e.claims:
+            missing = tuple(s for s in source_ids if s != claim.source and s not in linked[claim.id])
+            if missing:
+                findings.append(_extra(claim, missing, fingerprints))
+    order = {"conflict": 0, "extra": 1, "agree": 2}
+    position = {c.id: (i, n) for i, e in enumerate(extractions) for n, c in enumerate(e.claims)}
+    findings.sort(key=lambda f: (order[f.status], [position[c] for c in f.claims], f.type or "", f.id))
+    return findings
+
+
+def _conflict(a: Claim, b: Claim, clash: Clash, score: float, fp: dict[str, str]) -> Finding:
+    return Finding(
+        id=_finding_id("conflict", clash.type, [fp[a.id], fp[b.id]]),
+        status="conflict",
+        type=clash.type,
+        claims=(a.id, b.id),
+        score=round(score, 4),
+        reason=clash.reason,
+        evidence=(Evidence(a.id, clash.spans_a), Evidence(b.id, clash.spans_b)),
+    )
+
+
+def _agree(a: Claim, b: Claim, score: float, fp: dict[str, str]) -> Finding:
+    hedge_a, hedge_b = a.features.hedge, b.features.hedge
+    hedged = (hedge_a is None) != (hedge_b is None)
+    reason = "same claim"
+    if hedged:
+        reason = f"same claim, reported with '{hedge_a or hedge_b}'"
+    return Finding(
+        id=_finding_id("agree", None, [fp[a.id], fp[b.id]]),
+        status="agree",
+        type=None,
+        claims=(a.id, b.id),
+        score=round(score, 4),
+        reason=reason,
+        evidence=(Evidence(a.id, a.spans), Evidence(b.id, b.spans)),
+        hedged=hedged,
+    )
+
+
+def _extra(claim: Claim, missing: tuple[str, ...], fp: dict[str, str]) -> Finding:
+    return Finding(
+        id=_finding_id("extra", None, [fp[claim.id]]),
+        status="extra",
+        type=None,
+        claims=(claim.id,),
+        score=None,
+        reason="not stated by " + ", ".join(missing),
+        evidence=(Evidence(claim.id, claim.spans),),
+        missing_in=missing,
+    )
+
+
+def _claim_fingerprints(extractions: Sequence[Extraction]) -> dict[str, str]:
+    """A claim's identity for finding ids: its normalized words, plus which
+    occurrence of those words it is within its source. Independent of source
+    names, file order and character offsets."""
+    out: dict[str, str] = {}
+    for e in extractions:
+        seen: dict[str, int] = defaultdict(int)
+        for claim in e.claims:
+            words = " ".join(t.lower for t in claim.tokens if t.text.isalnum() or t.tag != "PUNCT")
+            seen[words] += 1
+            out[claim.id] = f"{words}#{seen[words]}"
+    return out
+
+
+def _finding_id(status: str, type_: str | None, claim_prints: list[str]) -> str:
+    payload = "\x1f".join([status, type_ or "", *sorted(claim_prints)])
+    return "f-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]

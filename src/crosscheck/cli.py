@@ -1,0 +1,119 @@
+"""Command line: parse options, call the library, print a renderer's output.
+
+Library errors become one-line user errors here, at one edge; only ``main``
+exits. Each command returns an ``ExitCode``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from crosscheck import __version__
+from crosscheck.cli_gate import COMMANDS as GATE_COMMANDS
+from crosscheck.cli_gate import emit
+from crosscheck.errors import CrosscheckError, ExitCode, UsageError
+from crosscheck.model import Report, Source
+from crosscheck.pipeline import compare_sources
+from crosscheck.read import DEFAULT_MAX_BYTES, read_sources
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def source_options(func: F) -> F:
+    """The options every command that reads articles shares."""
+    func = click.argument("paths", nargs=-1, required=True, metavar="SOURCE...")(func)
+    func = click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Refuse a source larger than this many bytes.",
+    )(func)
+    return func
+
+
+def load(paths: Sequence[str], max_bytes: int) -> list[Source]:
+    sources = read_sources(paths, max_bytes=max_bytes)
+    if len(sources) < 2:
+        raise UsageError(f"need at least two sources to compare, got {len(sources)}")
+    return sources
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="crosscheck")
+def cli() -> None:
+    """Compare news articles about one event, claim by claim.
+
+    Each claim of each source is reported as agree (another source states
+    it), extra (no other source states it) or conflict (another source
+    states something incompatible), with the words that clash.
+    """
+
+
+@cli.command()
+@source_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to FILE (atomically) instead of standard output.",
+)
+def report(paths: tuple[str, ...], max_bytes: int, fmt: str, output: str | None) -> ExitCode:
+    """Report agreements, extras and conflicts between SOURCE files.
+
+    Exit status: 0 no conflict, 1 conflicts found, 2 error.
+    """
+    result = compare_sources(load(paths, max_bytes))
+    emit(render(result, fmt), output)
+    return ExitCode.FINDINGS if result.by_status("conflict") else ExitCode.OK
+
+
+def render(report_: Report, fmt: str) -> str:
+    if fmt == "json":
+        from crosscheck.render import json as json_render
+
+        return json_render.render(report_)
+    from crosscheck.render import text as text_render
+
+    return text_render.render(report_)
+
+
+# The CI commands (check, baseline, extract) live in cli_gate.py.
+for _command in GATE_COMMANDS:
+    cli.add_command(_command)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the command and exit with its status."""
+    try:
+        status = cli.main(args=argv, prog_name="crosscheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:  # --help, --version
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(ExitCode.ERROR)
+    except click.exceptions.Abort:
+        click.echo("crosscheck: aborted", err=True)
+        sys.exit(ExitCode.ERROR)
+    except CrosscheckError as exc:
+        click.echo(f"crosscheck: error: {exc}", err=True)
+        sys.exit(ExitCode.ERROR)
+    except BrokenPipeError:
+        sys.exit(ExitCode.ERROR)
+    except Exception as exc:  # noqa: BLE001 - never show a traceback to a user
+        click.echo(f"crosscheck: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(ExitCode.ERROR)
+    sys.exit(int(status) if isinstance(status, int) else ExitCode.OK)

@@ -1,0 +1,363 @@
+"""Split a sentence into atomic claims.
+
+A claim is a list of word indices of the sentence in reading order; a carried
+subject comes first. The rules, applied recursively, each split one unit:
+
+1. ``;`` always, ``:`` when both sides have a verb, dash pairs and single dashes
+   (an appositive between dashes is said of the noun phrase before it);
+2. ``, with NP V-ing ...`` becomes its own unit(s);
+3. a comma pair enclosing an appositive, a participle phrase or a relative
+   clause between a noun phrase and its verb ("Kushner, identified as X, was");
+4. relative clauses: ``, which/who ...`` and ``N that/which/who V ...``, said of
+   their antecedent noun phrase;
+5. coordinated clauses at ``and/but/while/whereas/yet`` when both sides have a
+   verb; a right side with no subject of its own carries the left one's;
+6. coordinated subjects of a distributive predicate ("A and B led their
+   respective delegations"); collective ones ("A and B met") stay together.
+
+Participle adjuncts (", marking ...") and subordinate clauses ("because ...")
+stay with their clause: they qualify it rather than state something apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crosscheck.normalize import DASH
+from crosscheck.words import Word, is_finite
+
+Unit = list[int]  # word indices in reading order
+
+SPLIT_COORDINATORS = frozenset({"and", "but", "while", "whereas", "yet"})
+DISTRIBUTIVE_MARKERS = frozenset({"respective", "respectively", "each"})
+_NP_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "POS", "PRON"})
+_SUBJECT_TAGS = _NP_TAGS | {"PREP", "CONJ", "PUNCT", "ADV"}
+_MAX_SUBJECT = 14
+
+
+def decompose(words: Sequence[Word]) -> list[Unit]:
+    """Claims of one sentence as lists of word indices (empty units dropped)."""
+    units = _split(words, list(range(len(words))), depth=0)
+    return [u for u in (_trim(words, u) for u in units) if _has_content(words, u)]
+
+
+def _split(words: Sequence[Word], unit: Unit, depth: int) -> list[Unit]:
+    unit = _trim(words, unit)
+    if len(unit) < 3 or depth > 12:
+        return [unit]
+    for rule in _RULES:
+        parts = rule(words, unit)
+        if parts is not None:
+            out: list[Unit] = []
+            for part in parts:
+                out.extend(_split(words, part, depth + 1))
+            return out
+    return [unit]
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def _trim(words: Sequence[Word], unit: Unit) -> Unit:
+    """Drop punctuation and joining words at the edges of a unit."""
+    lo, hi = 0, len(unit)
+    while lo < hi and (words[unit[lo]].tag == "PUNCT" and words[unit[lo]].text not in '"$' or words[unit[lo]].lower in ("and", "but", "while", "whereas", "yet", "with")):
+        lo += 1
+    while hi > lo and (words[unit[hi - 1]].tag == "PUNCT" and words[unit[hi - 1]].text not in '"%' or words[unit[hi - 1]].tag in ("CONJ", "PREP", "DET")):
+        hi -= 1
+    return unit[lo:hi]
+
+
+def _has_content(words: Sequence[Word], unit: Unit) -> bool:
+    return sum(1 for i in unit if words[i].is_content) >= 2 or (
+        len(unit) >= 2 and any(words[i].is_verb for i in unit) and any(words[i].is_content for i in unit)
+    )
+
+
+def _has_verb(words: Sequence[Word], unit: Sequence[int]) -> bool:
+    return any(words[i].is_verb for i in unit)
+
+
+def _has_finite(words: Sequence[Word], unit: Sequence[int]) -> bool:
+    return any(_finite(words, i) for i in unit)
+
+
+def _finite(words: Sequence[Word], i: int) -> bool:
+    return is_finite(words, i)
+
+
+def _np_back(words: Sequence[Word], unit: Unit, pos: int) -> Unit:
+    """The noun phrase ending just before unit[pos] (walks back over NP words)."""
+    j = pos
+    while j > 0 and words[unit[j - 1]].tag in _NP_TAGS - {"PRON"}:
+        j -= 1
+    # "the choice of Oman": the phrase is "Oman"; but keep "Iran 's foreign minister".
+    return unit[j:pos]
+
+
+def _subject_of(words: Sequence[Word], unit: Unit) -> Unit:
+    """Words before the first finite verb of a clause, when they look like a subject."""
+    for k, i in enumerate(unit):
+        if _finite(words, i) or (words[i].tag == "VERB" and k > 0 and words[unit[k - 1]].tag == "NEG"):
+            subject = unit[:k]
+            while subject and words[subject[-1]].tag in ("ADV", "NEG", "PUNCT"):
+                subject = subject[:-1]
+            if subject and any(words[s].tag in ("NOUN", "PROPN", "PRON", "VERB") for s in subject):
+                # Skip a leading adverbial ("For Washington, limited talks ...").
+                commas = [n for n, s in enumerate(subject) if words[s].text == ","]
+                if commas and len(subject) - commas[-1] > 1 and words[subject[0]].tag in ("PREP", "SCONJ", "ADV", "ADJ"):
+                    subject = subject[commas[-1] + 1 :]
+                return subject
+            return []
+    return []
+
+
+def _starts_clause(words: Sequence[Word], unit: Unit, k: int) -> tuple[bool, bool]:
+    """Does unit[k:] start a clause? Returns (is_clause, has_own_subject)."""
+    first = words[unit[k]] if k < len(unit) else None
+    if first is None:
+        return (False, False)
+    if first.tag in ("AUX", "NEG") or (first.tag == "VERB" and not first.lower.endswith("ing")):
+        return (True, False)
+    if first.tag == "ADV" and k + 1 < len(unit) and words[unit[k + 1]].is_verb:
+        return (True, False)
+    j = k
+    saw_noun = False
+    while j < len(unit) and j - k <= _MAX_SUBJECT:
+        w = words[unit[j]]
+        if _finite(words, unit[j]) or (w.tag == "VERB" and saw_noun and j > k and words[unit[j - 1]].tag in ("NOUN", "PROPN", "PRON")):
+            return (saw_noun, True)
+        if w.tag not in _SUBJECT_TAGS or w.text in (";", ":", DASH) or w.lower == "that":
+            return (False, False)
+        if w.text == "," and j + 1 < len(unit) and words[unit[j + 1]].tag in ("CONJ", "DET", "PRON", "SCONJ"):
+            return (False, False)  # ", and ..." / ", the talks ...": a new clause, not this subject
+        saw_noun = saw_noun or w.tag in ("NOUN", "PROPN", "PRON")
+        j += 1
+    return (False, False)
+
+
+# --- rules -------------------------------------------------------------------
+
+
+def _rule_hard_breaks(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    """Semicolons; colons between two clauses."""
+    for k, i in enumerate(unit):
+        t = words[i].text
+        if t == ";" or (t == ":" and _has_verb(words, unit[:k]) and _has_verb(words, unit[k + 1 :])):
+            return [unit[:k], unit[k + 1 :]]
+    return None
+
+
+def _rule_dashes(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    dashes = [k for k, i in enumerate(unit) if words[i].text == DASH or words[i].text == "-" and _spaced(words, i)]
+    if not dashes:
+        return None
+    d1 = dashes[0]
+    if len(dashes) >= 2:
+        d2 = dashes[1]
+        inner = unit[d1 + 1 : d2]
+        outer = unit[:d1] + unit[d2 + 1 :]
+        if _has_finite(words, inner):
+            return [outer, inner]
+        head = _np_back(words, unit, d1)
+        return [outer, head + inner] if head else [outer, inner]
+    left, right = unit[:d1], unit[d1 + 1 :]
+    if _has_verb(words, right) or not _has_verb(words, left):
+        return [left, right]
+    head = _np_back(words, unit, d1)
+    return [left, head + right]
+
+
+def _spaced(words: Sequence[Word], i: int) -> bool:
+    """A hyphen with spaces around it is used as a dash."""
+    return 0 < i < len(words) - 1 and words[i - 1].end < words[i].start and words[i].end < words[i + 1].start
+
+
+def _rule_with_construction(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    """``..., with NP V-ing ...`` -> main clause + the absolute phrase."""
+    for k, i in enumerate(unit):
+        if words[i].lower != "with" or k == 0 or words[unit[k - 1]].text != ",":
+            continue
+        rest = unit[k + 1 :]
+        for n, j in enumerate(rest[: _MAX_SUBJECT + 8]):
+            w = words[j]
+            if w.tag == "VERB" and w.lower.endswith("ing") and n > 0:
+                if not _has_verb(words, unit[:k]):
+                    return None
+                return [unit[:k], *_split_absolutes(words, rest)]
+            if w.text in (",", ";", DASH):
+                break
+    return None
+
+
+def _split_absolutes(words: Sequence[Word], rest: Unit) -> list[Unit]:
+    """``A V-ing x and B V-ing y`` -> [A V-ing x, B V-ing y]."""
+    parts: list[Unit] = []
+    start = 0
+    seen_ing = False
+    for k, i in enumerate(rest):
+        w = words[i]
+        if w.tag == "VERB" and w.lower.endswith("ing"):
+            seen_ing = True
+        if w.lower == "and" and seen_ing and _next_absolute(words, rest, k + 1):
+            parts.append(rest[start:k])
+            start = k + 1
+            seen_ing = False
+    parts.append(rest[start:])
+    return parts
+
+
+def _next_absolute(words: Sequence[Word], rest: Unit, k: int) -> bool:
+    for n, i in enumerate(rest[k : k + _MAX_SUBJECT]):
+        w = words[i]
+        if w.tag == "VERB" and w.lower.endswith("ing"):
+            return n > 0
+        if w.tag not in _NP_TAGS and w.tag not in ("PREP", "VERB"):
+            return False
+    return False
+
+
+def _rule_comma_parenthetical(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    """``NP, <appositive | participle | who-clause>, VERB`` -> main + parenthetical."""
+    commas = [k for k, i in enumerate(unit) if words[i].text == ","]
+    for a, b in zip(commas, commas[1:]):
+        if b - a < 2 or a == 0:
+            continue
+        before = words[unit[a - 1]]
+        if before.tag not in ("NOUN", "PROPN"):
+            continue
+        inner = unit[a + 1 : b]
+        first = words[inner[0]]
+        if first.tag in ("CONJ", "SCONJ", "PREP") or first.lower in ("with",):
+            continue
+        # A leading participle ("identified as X") is part of the parenthetical.
+        rest = inner[1:] if first.tag == "VERB" else inner
+        if _has_finite(words, rest) and first.tag != "REL":
+            continue
+        if not any(words[i].tag in ("NOUN", "PROPN", "VERB") for i in inner):
+            # A bare adverb ("however"): drop it from the claim, keep nothing.
+            after_ok, _ = _starts_clause(words, unit, b + 1)
+            if after_ok:
+                return [unit[:a] + unit[b + 1 :]]
+            continue
+        after_clause, own_subject = _starts_clause(words, unit, b + 1)
+        if not after_clause or own_subject:
+            continue
+        head = _np_back(words, unit, a)
+        if not head:
+            continue
+        if first.tag == "REL":
+            inner = inner[1:] if first.lower in ("which", "who") else inner
+        return [unit[:a] + unit[b + 1 :], head + inner]
+    return None
+
+
+def _rule_relative(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    """Relative clauses after a noun: ``N, which V`` and ``N that/who/which V``."""
+    for k, i in enumerate(unit):
+        w = words[i]
+        if k < 2 or not (w.tag == "REL" or w.lower == "that"):
+            continue
+        prev_k = k - 1
+        comma = words[unit[prev_k]].text == ","
+        if comma:
+            prev_k -= 1
+        if words[unit[prev_k]].tag not in ("NOUN", "PROPN"):
+            continue
+        if w.lower == "where" or w.lower == "whom":
+            continue
+        if w.lower == "that" and (comma or not _verb_next(words, unit, k + 1)):
+            continue
+        if w.lower in ("which", "who") and not comma and not _verb_next(words, unit, k + 1):
+            continue
+        head = _np_back(words, unit, prev_k + 1)
+        if not head or not _has_verb(words, unit[:k]):
+            continue
+        keep_pronoun = w.lower == "whose"
+        body = unit[k:] if keep_pronoun else unit[k + 1 :]
+        main = unit[: prev_k + 1]
+        return [main, head + body]
+    return None
+
+
+def _verb_next(words: Sequence[Word], unit: Unit, k: int) -> bool:
+    for i in unit[k : k + 3]:
+        if words[i].is_verb or words[i].tag == "NEG":
+            return True
+        if words[i].tag != "ADV":
+            return False
+    return False
+
+
+def _rule_coordination(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    for k, i in enumerate(unit):
+        w = words[i]
+        if w.lower not in SPLIT_COORDINATORS or k == 0:
+            continue
+        left = unit[:k]
+        if not _has_verb(words, _clause_tail(words, left)):
+            continue
+        start = k + 1
+        if start < len(unit) and words[unit[start]].text == ",":
+            start += 1
+        is_clause, own_subject = _starts_clause(words, unit, start)
+        if not is_clause:
+            continue
+        right = unit[start:]
+        if own_subject:
+            return [left, right]
+        subject = _subject_of(words, left)
+        if not subject:
+            return [left, right]
+        return [left, subject + right]
+    return None
+
+
+def _clause_tail(words: Sequence[Word], unit: Unit) -> Unit:
+    """The words after the last complementizer or subordinator: the clause that
+    a coordinator at the end of ``unit`` would join ("announced that Iran")."""
+    for k in range(len(unit) - 1, -1, -1):
+        w = words[unit[k]]
+        if w.tag in ("SCONJ", "REL") or w.lower == "that":
+            return unit[k + 1 :]
+    return unit
+
+
+def _rule_distributive_subject(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    """``A and B V their respective X`` -> ``A V ...``, ``B V ...``."""
+    if not any(words[i].lower in DISTRIBUTIVE_MARKERS for i in unit):
+        return None
+    marker = next(k for k, i in enumerate(unit) if words[i].lower in DISTRIBUTIVE_MARKERS)
+    # The predicate verb is the last verb before the marker whose subject is a
+    # coordination ("A and B identified as C leading their respective ...").
+    verb_k = next(
+        (
+            k
+            for k in range(marker - 1, 0, -1)
+            if words[unit[k]].tag == "VERB" and _subject_span_ok(words, unit[:k])
+        ),
+        None,
+    )
+    if verb_k is None:
+        return None
+    subject, predicate = unit[:verb_k], unit[verb_k:]
+    ands = [k for k, i in enumerate(subject) if words[i].lower == "and"]
+    if len(ands) != 1:
+        return None
+    a = ands[0]
+    return [subject[:a] + predicate, subject[a + 1 :] + predicate]
+
+
+def _subject_span_ok(words: Sequence[Word], subject: Unit) -> bool:
+    return any(words[i].lower == "and" for i in subject) and words[subject[-1]].tag in ("NOUN", "PROPN")
+
+
+_RULES = (
+    _rule_hard_breaks,
+    _rule_dashes,
+    _rule_with_construction,
+    _rule_relative,
+    _rule_coordination,
+    _rule_comma_parenthetical,
+    _rule_distributive_subject,
+)

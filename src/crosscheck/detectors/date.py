@@ -1,0 +1,61 @@
+"""Dates: the same event placed on different days ("Feb. 6" / "Feb. 9").
+
+Month-day dates are compared when both sides give one; "Feb. 6" and
+"February 6" are the same date. Years are compared only when both sides give
+a full date, since claims often mention different years for good reason.
+"""
+
+from __future__ import annotations
+
+from crosscheck.detectors.base import Clash, Detector, as_words, fires, silent
+from crosscheck.features import DateMention, find_dates
+from crosscheck.model import Claim
+from crosscheck.words import Word
+
+
+def _text(words: list[Word], d: DateMention) -> str:
+    return " ".join(w.text for w in words[d.start : d.end])
+
+
+def _span(words: list[Word], d: DateMention) -> tuple[tuple[int, int], ...]:
+    return ((words[d.start].start, words[d.end - 1].end),)
+
+
+def _clash(da: DateMention, db: DateMention) -> bool:
+    if da.month is None or db.month is None:
+        return False
+    if (da.month, da.day) != (db.month, db.day):
+        return da.day is not None and db.day is not None or da.day is None and db.day is None
+    return da.year is not None and db.year is not None and da.year != db.year
+
+
+def detect(a: Claim, b: Claim) -> Clash | None:
+    words_a, words_b = as_words(a), as_words(b)
+    dates_a, dates_b = find_dates(words_a), find_dates(words_b)
+    labels_a = {d.label() for d in dates_a}
+    labels_b = {d.label() for d in dates_b}
+    for da in dates_a:
+        if da.label() in labels_b:
+            continue
+        for db in dates_b:
+            if db.label() in labels_a:
+                continue
+            if _clash(da, db):
+                reason = f"'{_text(words_a, da)}' vs '{_text(words_b, db)}'"
+                return Clash("date", reason, _span(words_a, da), _span(words_b, db))
+    return None
+
+
+DETECTOR = Detector(
+    type="date",
+    detect=detect,
+    doc="Different month-day dates (or full dates with different years) for the same claim.",
+    examples=(
+        fires("Iran and the United States met in Muscat on Feb. 6.", "Iran and the United States met in Muscat on Feb. 9."),
+        fires("The vote took place on March 3, 2020.", "The vote took place on March 3, 2021."),
+        fires("The ceasefire began on 12 June.", "The ceasefire began on June 14."),
+        silent("Iran and the United States met in Muscat on February 6.", "Iran and the United States met in Muscat on Feb. 6."),
+        silent("The law passed in 2015.", "The law was amended in 2018."),
+        silent("Talks may resume in May.", "Talks resume on June 2."),
+    ),
+)

@@ -1,0 +1,51 @@
+"""Tense: one source reports an event as past, the other as still to come
+("met" / "will hold"). Present against past is not flagged: news writes of
+past events in the present perfect and of standing facts in the present."""
+
+from __future__ import annotations
+
+from crosscheck.detectors.base import Clash, Detector, as_words, fires, silent
+from crosscheck.features import tense_at
+from crosscheck.model import Claim
+from crosscheck.words import Word
+
+_CLASHING = frozenset({("past", "future"), ("future", "past")})
+
+
+def _verb_group(words: list[Word], i: int) -> list[Word]:
+    """The tense word and the verb it belongs to ("will hold", "had met")."""
+    group = [words[i]]
+    for w in words[i + 1 : i + 4]:
+        if w.tag in ("VERB", "AUX"):
+            group.append(w)
+            if w.tag == "VERB":
+                break
+        elif w.tag not in ("ADV", "NEG"):
+            break
+    return group
+
+
+def detect(a: Claim, b: Claim) -> Clash | None:
+    words_a, words_b = as_words(a), as_words(b)
+    tense_a, ia = tense_at(words_a)
+    tense_b, ib = tense_at(words_b)
+    if (tense_a, tense_b) not in _CLASHING:
+        return None
+    ga, gb = _verb_group(words_a, ia), _verb_group(words_b, ib)
+    reason = f"{tense_a} '{' '.join(w.text for w in ga)}' vs {tense_b} '{' '.join(w.text for w in gb)}'"
+    return Clash("tense", reason, ((ga[0].start, ga[-1].end),), ((gb[0].start, gb[-1].end),))
+
+
+DETECTOR = Detector(
+    type="tense",
+    detect=detect,
+    doc="One claim puts the event in the past, the other in the future.",
+    examples=(
+        fires("Iran and the United States met in Muscat on February 6.", "Iran and the United States will hold talks in Muscat on Feb. 6."),
+        fires("The minister will sign the accord in Paris.", "The minister signed the accord in Paris."),
+        fires("The company is set to announce layoffs.", "The company announced layoffs."),
+        silent("The minister signed the accord in Paris.", "The minister has signed the accord in Paris."),
+        silent("The minister will sign the accord.", "The minister is going to sign the accord."),
+        silent("Prices rise in winter.", "Prices rose in winter."),
+    ),
+)

@@ -1,0 +1,328 @@
+"""What a claim asserts beyond its words: polarity, tense, modality, hedges,
+numbers, dates and named entities. Computed from a claim's words alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosscheck.model import Features
+from crosscheck.words import Word, is_finite
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+APPROXIMATORS = frozenset(
+    "about around nearly almost approximately roughly some over under least most more less "
+    "fewer than up estimated".split()
+)
+CURRENCIES = {"$": "$", "€": "€", "£": "£", "dollars": "$", "dollar": "$", "euros": "€", "pounds": "£"}
+
+# Negation beyond "not": verbs and nouns that deny what follows them.
+NEGATING_LEMMAS = frozenset({"deny", "refuse", "fail", "decline", "reject", "absence", "lack"})
+HEDGE_PHRASES = (
+    "according to", "reportedly", "allegedly", "purportedly", "apparently", "rumored", "rumoured",
+    "is said to", "are said to", "was said to", "were said to", "unconfirmed", "claimed", "claims",
+    "claim", "sources say", "sources said", "it is believed", "reports say", "reported",
+    "suggested", "suggests", "may", "might", "could", "possibly", "perhaps", "likely", "said",
+    "says", "told",
+)
+_HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGE_PHRASES) + r")\b")
+
+MODALS = {
+    "may": "possible", "might": "possible", "could": "possible", "can": "possible",
+    "must": "necessary", "should": "necessary", "would": "conditional",
+    "likely": "probable", "unlikely": "improbable", "probably": "probable", "possibly": "possible",
+    "expected": "expected", "plan": "intended", "plans": "intended", "planned": "intended",
+    "intend": "intended", "intends": "intended", "scheduled": "intended",
+}
+PAST_AUX = frozenset({"was", "were", "had", "did", "been"})
+PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do"})
+FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_FRAMES = frozenset({"going", "set", "due", "scheduled", "expected", "poised"})
+
+# Canonical names for frequent aliases (initialisms and short forms).
+ENTITY_ALIASES = {
+    "u.s.": "United States", "us": "United States", "usa": "United States", "u.s.a.": "United States",
+    "america": "United States", "united states of america": "United States", "the united states": "United States",
+    "u.k.": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+    "u.n.": "United Nations", "un": "United Nations", "e.u.": "European Union", "eu": "European Union",
+    "uae": "United Arab Emirates", "u.a.e.": "United Arab Emirates", "dprk": "North Korea",
+    "washington": "Washington", "tehran": "Tehran", "nato": "NATO", "ussr": "Soviet Union",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float
+    unit: str  # "", "$", "%", or a unit word
+    approx: bool
+    start: int  # word indices [start, end) in the claim's word list
+    end: int
+
+    def label(self) -> str:
+        v = f"{self.value:.6g}" if self.value != int(self.value) or abs(self.value) >= 1e16 else str(int(self.value))
+        return f"{self.unit}{v}" if self.unit in ("$", "€", "£") else f"{v}{self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    year: int | None
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+
+    def label(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}" if self.year else ""
+        md = f"{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+        return f"{self.year:04d}-{md}" if self.year else md
+
+
+def compute(words: Sequence[Word]) -> Features:
+    """Features of a claim given its words in reading order."""
+    lowers = [w.lower for w in words]
+    dates = find_dates(words)
+    date_words = {i for d in dates for i in range(d.start, d.end)}
+    return Features(
+        negated=is_negated(words),
+        tense=tense(words),
+        modality=modality(lowers),
+        hedge=hedge(" ".join(lowers)),
+        numbers=tuple(q.label() for q in find_quantities(words, date_words)),
+        dates=tuple(d.label() for d in dates),
+        entities=tuple(entities(words)),
+    )
+
+
+def negation_words(words: Sequence[Word]) -> list[int]:
+    """Indices of words that negate their clause ("not", "never", "denied", "without")."""
+    found = []
+    for i, w in enumerate(words):
+        if w.tag == "NEG" or w.lower == "without":
+            found.append(i)
+        elif w.lemma in NEGATING_LEMMAS and w.tag in ("VERB", "NOUN"):
+            found.append(i)
+        elif w.lower == "no" and i + 1 < len(words) and words[i + 1].tag in ("NOUN", "ADJ", "NUM"):
+            found.append(i)
+    # "not only" and "no longer" style idioms do not flip polarity of the claim.
+    return [i for i in found if not (i + 1 < len(words) and words[i].lower == "not" and words[i + 1].lower in ("only", "just"))]
+
+
+def is_negated(words: Sequence[Word]) -> bool:
+    return len(negation_words(words)) % 2 == 1
+
+
+def tense(words: Sequence[Word]) -> str | None:
+    return tense_at(words)[0]
+
+
+def tense_at(words: Sequence[Word]) -> tuple[str | None, int]:
+    """Tense of the claim's main assertion and the index of the word that
+    carries it. The complement after a reporting "that" wins when there is one
+    ("announced that they will meet" is future)."""
+    start = 0
+    for i, w in enumerate(words):
+        if w.lower == "that" and i > 0 and words[i - 1].tag == "VERB":
+            start = i + 1
+    for offset in (start, 0):
+        found, index = _tense_of(words, offset)
+        if found:
+            return found, index
+    return None, -1
+
+
+def _tense_of(words: Sequence[Word], start: int) -> tuple[str | None, int]:
+    for i in range(start, len(words)):
+        w = words[i]
+        low = w.lower
+        if low in FUTURE_MARKERS:
+            return "future", i
+        if low in _FUTURE_FRAMES and i + 1 < len(words) and words[i + 1].lower == "to":
+            return "future", i
+        if low in PAST_AUX | PRESENT_AUX and i + 2 < len(words) and words[i + 2].lower == "to" and words[i + 1].lower in _FUTURE_FRAMES:
+            return "future", i  # "is set to", "are expected to"
+        if low in PAST_AUX:
+            return "past", i
+        if low in PRESENT_AUX:
+            # "has met" is a past event reported in the present perfect.
+            nxt = next((x for x in words[i + 1 :] if x.tag != "ADV"), None)
+            if low in ("has", "have") and nxt is not None and nxt.tag == "VERB" and not nxt.lower.endswith("ing"):
+                return "past", i
+            return "present", i
+        if is_finite(words, i) and w.tag == "VERB":
+            if low.endswith("ed") or (w.lemma != low and not low.endswith("s")):
+                return "past", i
+            return "present", i
+    return None, -1
+
+
+def modality(lowers: Sequence[str]) -> str | None:
+    for low in lowers:
+        if low in MODALS:
+            return MODALS[low]
+    return None
+
+
+def hedge(joined_lower: str) -> str | None:
+    m = _HEDGE_RE.search(joined_lower)
+    return m.group(1) if m else None
+
+
+def find_dates(words: Sequence[Word]) -> list[DateMention]:
+    out: list[DateMention] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        low = words[i].lower.rstrip(".")
+        if low in MONTHS and (low != "may" or words[i].text[0] == "M") and (low != "mar" or words[i].text[0] == "M"):
+            month = MONTHS[low]
+            j = i + 1
+            if j < n and words[j].text == ".":
+                j += 1
+            day = year = None
+            if j < n and words[j].tag == "NUM" and _int(words[j].lower.rstrip("stndrh")) in range(1, 32):
+                day = _int(words[j].lower.rstrip("stndrh"))
+                j += 1
+                if j + 1 < n and words[j].text == "," and _is_year(words[j + 1].lower):
+                    year = int(words[j + 1].lower)
+                    j += 2
+            elif j < n and _is_year(words[j].lower):
+                year = int(words[j].lower)
+                j += 1
+            elif i > 0 and words[i - 1].tag == "NUM" and _int(words[i - 1].lower.rstrip("stndrh")) in range(1, 32):
+                day = _int(words[i - 1].lower.rstrip("stndrh"))
+                if out and out[-1].end == i - 1:
+                    pass
+                out.append(DateMention(None, month, day, i - 1, j))
+                i = j
+                continue
+            if day is None and year is None and low in ("may", "march", "mar"):
+                i += 1
+                continue  # "may" and "march" are usually not dates on their own
+            out.append(DateMention(year, month, day, i, j))
+            i = j
+            continue
+        if words[i].tag == "NUM" and _is_year(words[i].lower) and not (i + 1 < n and words[i + 1].lower in SCALES):
+            out.append(DateMention(int(words[i].lower), None, None, i, i + 1))
+        i += 1
+    return out
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return -1
+
+
+def find_quantities(words: Sequence[Word], skip: set[int] | frozenset[int] = frozenset()) -> list[Quantity]:
+    out: list[Quantity] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        if i in skip:
+            i += 1
+            continue
+        value, j = _number_at(words, i)
+        if value is None:
+            i += 1
+            continue
+        start = i
+        unit = ""
+        if i > 0 and words[i - 1].text in CURRENCIES:
+            unit = CURRENCIES[words[i - 1].text]
+            start = i - 1
+        if j < n and words[j].lower in SCALES:
+            value *= SCALES[words[j].lower]
+            j += 1
+        if j < n and words[j].text == "%" or j < n and words[j].lower in ("percent", "per"):
+            unit = "%"
+            j += 2 if words[j].lower == "per" and j + 1 < n and words[j + 1].lower == "cent" else 1
+        elif j < n and words[j].lower in CURRENCIES:
+            unit = CURRENCIES[words[j].lower]
+            j += 1
+        approx = start > 0 and words[start - 1].lower in APPROXIMATORS
+        out.append(Quantity(value, unit, approx, start, j))
+        i = j
+    return out
+
+
+_SUFFIX_SCALE = {"m": 1e6, "bn": 1e9, "k": 1e3}
+
+
+def _number_at(words: Sequence[Word], i: int) -> tuple[float | None, int]:
+    w = words[i]
+    if w.tag == "NUM":
+        text = w.lower.replace(",", "")
+        scale = 1.0
+        for suffix, mult in _SUFFIX_SCALE.items():
+            if text.endswith(suffix) and text[: -len(suffix)].replace(".", "").isdigit():
+                text, scale = text[: -len(suffix)], mult
+        if text.endswith(("st", "nd", "rd", "th")) or "/" in text or ":" in text:
+            return None, i + 1  # ordinals, fractions and times are not quantities
+        try:
+            return float(text) * scale, i + 1
+        except ValueError:
+            return None, i + 1
+    if w.lower in NUMBER_WORDS and w.lower != "one":
+        total = float(NUMBER_WORDS[w.lower])
+        j = i + 1
+        while j < len(words) and words[j].lower in NUMBER_WORDS:
+            nxt = NUMBER_WORDS[words[j].lower]
+            total = total * nxt if nxt == 100 else total + nxt
+            j += 1
+        return total, j
+    return None, i + 1
+
+
+def entities(words: Sequence[Word]) -> list[str]:
+    """Canonical names of the proper-noun runs of a claim, in order, unique."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            name = " ".join(run)
+            canon = canonical_entity(name)
+            if canon and canon not in out:
+                out.append(canon)
+            run.clear()
+
+    for w in words:
+        low = w.lower.rstrip(".")
+        if w.tag == "PROPN" and low not in MONTHS and low not in WEEKDAYS:
+            run.append(w.text)
+        else:
+            close()
+    close()
+    return out
+
+
+def canonical_entity(name: str) -> str:
+    key = name.lower()
+    if key in ENTITY_ALIASES:
+        return ENTITY_ALIASES[key]
+    if key.startswith("the "):
+        return canonical_entity(name[4:])
+    return name

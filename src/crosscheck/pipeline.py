@@ -1,0 +1,113 @@
+"""The pipeline end to end: read -> normalize -> segment -> decompose -> align -> classify.
+
+``extract`` runs the per-source half (what the claims/ ledger stores);
+``compare_extractions`` runs the cross-source half.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from crosscheck import features as feature_mod
+from crosscheck.decompose import decompose
+from crosscheck.model import Claim, Extraction, Report, Sentence, Source, Span, Token
+from crosscheck.normalize import Normalized, normalize
+from crosscheck.segment import segment
+from crosscheck.words import Word, tokenize
+
+
+def extract(source: Source) -> Extraction:
+    """Sentences and claims of one source."""
+    sentences, claims = _extract_text(source.id, source.visible)
+    return Extraction(source, sentences, claims)
+
+
+@lru_cache(maxsize=512)
+def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], tuple[Claim, ...]]:
+    # Cached by content: a benchmark or a newsroom compares one article with
+    # many others, and extraction is a pure function of the text.
+    norm = normalize(visible)
+    sentences = tuple(segment(norm, source_id))
+    claims: list[Claim] = []
+    for sentence, (nstart, nend) in zip(sentences, _normalized_ranges(norm, sentences)):
+        words = tokenize(norm.text[nstart:nend], nstart)
+        for unit in decompose(words):
+            claims.append(_claim(source_id, len(claims), sentence.index, norm, [words[i] for i in unit], unit))
+    return sentences, tuple(claims)
+
+
+def _normalized_ranges(norm: Normalized, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Normalized ranges of sentences (segment works on normalized text)."""
+    from bisect import bisect_left
+
+    out = []
+    for s in sentences:
+        a = bisect_left(norm.starts, s.start)
+        out.append((a, a + len(s.text)))
+    return out
+
+
+def _claim(source_id: str, n: int, sentence: int, norm: Normalized, words: list[Word], unit: list[int]) -> Claim:
+    pieces: list[tuple[int, int]] = []  # normalized ranges of consecutive words
+    prev = -2
+    for idx, w in zip(unit, words):
+        if idx == prev + 1 and pieces:
+            pieces[-1] = (pieces[-1][0], w.end)
+        else:
+            pieces.append((w.start, w.end))
+        prev = idx
+    text = " ".join(norm.text[a:b] for a, b in pieces)
+    spans = _merge([norm.span(a, b) for a, b in pieces])
+    tokens = tuple(Token(w.text, w.lower, w.lemma, *norm.span(w.start, w.end), w.tag) for w in words)
+    return Claim(
+        id=f"{source_id}:{n}",
+        source=source_id,
+        sentence=sentence,
+        text=text,
+        spans=spans,
+        tokens=tokens,
+        features=feature_mod.compute(words),
+    )
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
+def compare_extractions(extractions: Sequence[Extraction]) -> Report:
+    from crosscheck import __version__
+    from crosscheck.align import align
+    from crosscheck.classify import classify
+
+    pairs = align(extractions)
+    findings = classify(extractions, pairs)
+    return Report(
+        sources=tuple(e.source for e in extractions),
+        sentences=tuple(s for e in extractions for s in e.sentences),
+        claims=tuple(c for e in extractions for c in e.claims),
+        findings=tuple(findings),
+        tool_version=__version__,
+    )
+
+
+def compare_sources(sources: Sequence[Source]) -> Report:
+    return compare_extractions([extract(s) for s in sources])
+
+
+def compare(sources: Mapping[str, str] | Sequence[Source]) -> Report:
+    """Compare sources given as ``{name: text}`` or as ``Source`` values."""
+    if isinstance(sources, Mapping):
+        from crosscheck.read import source_id
+
+        # Plain text from memory: no file checks (an empty text has no claims).
+        values = [Source(id=source_id(n), name=name, text=text) for n, (name, text) in enumerate(sources.items())]
+    else:
+        values = list(sources)
+    return compare_sources(values)

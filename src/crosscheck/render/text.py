@@ -1,0 +1,253 @@
+"""The terminal report: one table per status (conflict, extra, agree) and a summary.
+
+Also home of the helpers every human-facing format shares (finding order,
+which claim sits in which source column, where the clashing words are), so
+text, Markdown, HTML and diff agree on what they show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tabulate import tabulate
+
+from crosscheck.model import STATUSES, Claim, Finding, Report, Status
+from crosscheck.render import sanitize
+from crosscheck.render.sanitize import Run
+
+# Without colour, clashing words are framed so they still stand out.
+PLAIN_MARKS = {"conflict": ("*", "*")}
+SILENT = "—"
+_TITLES: dict[Status, str] = {"conflict": "Conflicts", "extra": "Extras", "agree": "Agreements"}
+
+
+# --- shared view helpers ---------------------------------------------------
+
+
+def source_label(report: Report, source_id: str) -> str:
+    """``a: name.txt``; the id alone when the name adds nothing."""
+    source = report.source(source_id)
+    name = source.name if source.name and source.name != source.id else ""
+    return f"{source.id}: {name}" if name else source.id
+
+
+def claim_position(report: Report, claim: Claim) -> tuple[int, int, str]:
+    """Reading order: source order, then where the claim starts in its text."""
+    order = [s.id for s in report.sources]
+    index = order.index(claim.source) if claim.source in order else len(order)
+    start = min((s for s, _ in claim.spans), default=0)
+    return (index, start, claim.id)
+
+
+def ordered_findings(report: Report, status: Status) -> list[Finding]:
+    """Findings of one status in reading order of their first claim.
+
+    Report order is deterministic already; reading order makes a long table
+    easier to follow against the articles.
+    """
+
+    def key(f: Finding) -> tuple[tuple[int, int, str], str]:
+        claims = [report.claim(c) for c in f.claims if c in _ids(report)]
+        first = min((claim_position(report, c) for c in claims), default=(0, 0, ""))
+        return (first, f.id)
+
+    return sorted(report.by_status(status), key=key)
+
+
+def _ids(report: Report) -> set[str]:
+    return {c.id for c in report.claims}
+
+
+def claims_by_source(report: Report, finding: Finding) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    known = _ids(report)
+    for claim_id in finding.claims:
+        if claim_id in known:
+            claim = report.claim(claim_id)
+            out.setdefault(claim.source, []).append(claim)
+    return out
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary
+    return (
+        f"{s['conflict']} conflict, {s['extra']} extra, {s['agree']} agree "
+        f"({s['claims']} claims in {len(report.sources)} sources)"
+    )
+
+
+def type_label(finding: Finding) -> str:
+    label = finding.type or ""
+    if finding.status == "agree" and finding.hedged:
+        label = f"{label} (hedged)".strip()
+    return label
+
+
+# Characters that normalization changes one-for-one; folding both sides
+# keeps offsets, so a match in the folded claim is a match in the claim.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u2011": "-", "\u2010": "-",
+                       "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+
+def clash_ranges(report: Report, claim: Claim, finding: Finding) -> list[tuple[int, int]]:
+    """Where the finding's evidence for ``claim`` lies inside ``claim.text``.
+
+    Evidence spans are offsets into the source text; the claim text may be
+    rebuilt (a carried subject, normalized quotes), so the words are looked
+    up in it rather than assumed to be at a fixed offset.
+    """
+    try:
+        text = report.source(claim.source).text
+    except KeyError:
+        return []
+    folded = claim.text.translate(_FOLD)
+    ranges: list[tuple[int, int]] = []
+    for evidence in finding.evidence:
+        if evidence.claim != claim.id:
+            continue
+        for start, end in evidence.spans:
+            direct = _direct_offset(claim, text, start, end)
+            found = direct if direct is not None else _search(folded, text[start:end], ranges)
+            if found is not None:
+                ranges.append(found)
+    return sorted(set(ranges))
+
+
+def _direct_offset(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] | None:
+    # A claim that is one verbatim slice of its source maps offsets exactly.
+    if len(claim.spans) != 1:
+        return None
+    s, e = claim.spans[0]
+    if text[s:e] != claim.text or not (s <= start <= end <= e):
+        return None
+    return (start - s, end - s)
+
+
+def _search(folded: str, needle: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    needle = " ".join(needle.translate(_FOLD).split())
+    if not needle:
+        return None
+    patterns = [rf"(?<!\w){re.escape(needle)}(?!\w)", re.escape(needle)]
+    for pattern in patterns:
+        for m in re.finditer(pattern, folded, re.IGNORECASE):
+            if (m.start(), m.end()) not in taken:
+                return (m.start(), m.end())
+    return None
+
+
+def claim_runs(report: Report, claim: Claim, finding: Finding | None) -> list[Run]:
+    """The claim text as styled runs; clashing words styled ``conflict``.
+
+    Runs hold raw article text: each format escapes or strips it.
+    """
+    ranges = clash_ranges(report, claim, finding) if finding and finding.status == "conflict" else []
+    runs: list[Run] = []
+    pos = 0
+    for start, end in ranges:
+        if start < pos:  # overlapping evidence: already highlighted
+            start = pos
+        if start >= end:
+            continue
+        runs.append((claim.text[pos:start], None))
+        runs.append((claim.text[start:end], "conflict"))
+        pos = end
+    runs.append((claim.text[pos:], None))
+    return [(t, s) for t, s in runs if t]
+
+
+def terminal_runs(runs: Sequence[Run]) -> list[Run]:
+    """Article runs made safe for a terminal: controls gone, one line."""
+    out: list[Run] = []
+    for text, style in runs:
+        clean = sanitize.strip_controls(text).replace("\t", " ").replace("\n", " ")
+        if clean:
+            out.append((clean, style))
+    return out
+
+
+# --- the text report -------------------------------------------------------
+
+
+def render(report: Report, *, width: int | None = None, color: bool = False) -> str:
+    """The report as terminal text, ``width`` columns wide (default 100)."""
+    width = sanitize.DEFAULT_WIDTH if width is None else width
+    parts = [_legend(report, color)]
+    for status in STATUSES:
+        findings = ordered_findings(report, status)
+        if findings:
+            parts.append(_section(report, status, findings, width, color))
+    if len(report.sources) >= 3:
+        from crosscheck.render import matrix
+
+        parts.append(matrix.render_text(report, width=width, color=color))
+    total = _paint("Summary: ", "bold", color) + summary_line(report)
+    parts.append(total)
+    return "\n\n".join(parts) + "\n"
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return sanitize.paint([(text, style)], color)
+
+
+def _legend(report: Report, color: bool) -> str:
+    lines = [_paint("crosscheck report", "bold", color)]
+    for source in report.sources:
+        lines.append(f"  {sanitize.terminal_safe(source_label(report, source.id))}")
+    return "\n".join(lines)
+
+
+def _section(report: Report, status: Status, findings: list[Finding], width: int, color: bool) -> str:
+    title = _paint(f"{_TITLES[status]} ({len(findings)})", status, color)
+    source_ids = [s.id for s in report.sources]
+    # tabulate pads every header by 2 (MIN_PADDING): no column is narrower
+    # than its header + 2, and headers are wrapped 2 narrower than the column.
+    status_w = max(len(status), len("status") + 2)
+    type_w = min(max([len("type") + 2] + [len(type_label(f)) for f in findings]), 12)
+    widths = _column_widths(width, len(source_ids), status_w, type_w)
+    headers = ["status", "type"] + [
+        "\n".join(sanitize.wrap(sanitize.terminal_safe(source_label(report, sid)), widths[2 + i] - 2))
+        for i, sid in enumerate(source_ids)
+    ] + ["reason"]
+    rows = [_row(report, f, source_ids, widths, color) for f in findings]
+    table = tabulate(rows, headers=headers, tablefmt="grid", disable_numparse=True)
+    return f"{title}\n{table}"
+
+
+def _column_widths(width: int, n_sources: int, status_w: int, type_w: int) -> list[int]:
+    """Content widths: status, type, one per source, reason.
+
+    A grid table costs 3 columns per cell plus 1; sources get twice the
+    room of the reason because claims are longer than reasons.
+    """
+    n_cols = 2 + n_sources + 1
+    room = width - (3 * n_cols + 1) - status_w - type_w
+    reason_w = max(room // (2 * n_sources + 1), 8)
+    source_w = max((room - reason_w) // n_sources, 10)
+    return [status_w, type_w] + [source_w] * n_sources + [reason_w]
+
+
+def _row(report: Report, finding: Finding, source_ids: list[str], widths: list[int], color: bool) -> list[str]:
+    by_source = claims_by_source(report, finding)
+    cells = [
+        _paint(finding.status, finding.status, color),
+        "\n".join(sanitize.wrap(type_label(finding), widths[1])),
+    ]
+    for i, sid in enumerate(source_ids):
+        cells.append(_claims_cell(report, finding, by_source.get(sid, []), sid, widths[2 + i], color))
+    cells.append("\n".join(sanitize.wrap(sanitize.terminal_safe(finding.reason), widths[-1])))
+    return cells
+
+
+def _claims_cell(
+    report: Report, finding: Finding, claims: list[Claim], source_id: str, width: int, color: bool
+) -> str:
+    if not claims:
+        return SILENT if source_id in finding.missing_in else ""
+    lines: list[str] = []
+    for claim in claims:
+        runs = terminal_runs(claim_runs(report, claim, finding))
+        if not color:
+            runs = sanitize.mark_plain(runs, PLAIN_MARKS)
+        lines.extend(sanitize.paint(line, color) for line in sanitize.wrap_runs(runs, width))
+    return "\n".join(lines)

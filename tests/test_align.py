@@ -1,0 +1,40 @@
+from crosscheck.align import AGREE_THRESHOLD, align, content_keys, score
+from crosscheck.model import Source
+from crosscheck.pipeline import extract
+
+
+def _claims(text: str, sid: str):  # type: ignore[no-untyped-def]
+    return extract(Source(sid, sid, text))
+
+
+def test_keys_fold_case_inflection_aliases_and_dates() -> None:
+    a = _claims("The U.S. envoys met in Muscat on Feb. 6.", "a").claims[0]
+    b = _claims("United States envoy meets in Muscat on February 6.", "b").claims[0]
+    assert set(content_keys(a)) == set(content_keys(b)) == {"united states", "envoy", "meet", "muscat", "02-06"}
+
+
+def test_score_bounds_and_symmetry() -> None:
+    assert score([], ["a"]) == 0.0
+    assert score(["talk", "muscat"], ["talk", "muscat"]) == 1.0
+    assert score(["talk", "muscat", "oman"], ["muscat"]) == score(["muscat"], ["talk", "muscat", "oman"])
+    assert 0 < score(["talk", "muscat", "oman"], ["muscat", "river"]) < 1
+
+
+def test_fuzzy_keys_match_spelling_variants() -> None:
+    assert score(["programme", "nuclear"], ["program", "nuclear"]) > AGREE_THRESHOLD
+
+
+def test_paraphrase_aligns_and_unrelated_does_not() -> None:
+    a = _claims("Iran and the United States met indirectly in Muscat on February 6.", "a")
+    b = _claims("The United States and Iran met in Muscat on Feb. 6, officials said.", "b")
+    c = _claims("Floods destroyed crops across the northern plains.", "c")
+    pairs = align([a, b, c])
+    ids = {(p.a.id, p.b.id) for p in pairs if p.score >= AGREE_THRESHOLD}
+    assert ("a:0", "b:0") in ids
+    assert not any("c:0" in pair for pair in ids)
+
+
+def test_blocking_only_scores_claims_that_share_a_key() -> None:
+    a = _claims("Rebels seized the airport.", "a")
+    b = _claims("Floods destroyed crops.", "b")
+    assert align([a, b]) == []

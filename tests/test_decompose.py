@@ -1,0 +1,80 @@
+"""Atomic claims: each rule with sentences it must split and must not."""
+
+import pytest
+
+from crosscheck.decompose import decompose
+from crosscheck.words import tokenize
+
+
+def claims(sentence: str) -> list[str]:
+    words = tokenize(sentence)
+    out = []
+    for unit in decompose(words):
+        out.append(" ".join(words[i].text for i in unit))
+    return out
+
+
+SEED_FIRST = (
+    "Iran and the United States met indirectly in Muscat on February 6, with Iran's foreign minister "
+    "Araghchi and a U.S. presidential envoy identified as Witkoff leading their respective delegations "
+    "and Oman serving as intermediary."
+)
+
+
+def test_seed_first_sentence() -> None:
+    found = claims(SEED_FIRST)
+    assert found[0] == "Iran and the United States met indirectly in Muscat on February 6"
+    assert any("Araghchi" in c and "leading" in c and "Witkoff" not in c for c in found)
+    assert any("Witkoff" in c and "leading" in c and "Araghchi" not in c for c in found)
+    assert "Oman serving as intermediary" in found
+    assert len(found) == 4
+
+
+def test_seed_second_sentence_carries_kushner_apart() -> None:
+    found = claims(
+        "Oman's foreign minister Badr met both visiting sides in separate photo-op moments, and Jared "
+        "Kushner, identified as a U.S. participant, was also present in Muscat."
+    )
+    assert found[0] == "Oman 's foreign minister Badr met both visiting sides in separate photo-op moments"
+    assert "Jared Kushner was also present in Muscat" in found
+    assert "Jared Kushner identified as a U.S. participant" in found
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # coordinated clauses, with and without their own subject
+        ("The army shelled the town, and residents fled north.", ["The army shelled the town", "residents fled north"]),
+        ("Muscat has maintained relations with Tehran and has hosted talks.",
+         ["Muscat has maintained relations with Tehran", "Muscat has hosted talks"]),
+        # semicolons and colons between clauses
+        ("Talks resumed; no deal was reached.", ["Talks resumed", "no deal was reached"]),
+        # "with X doing Y"
+        ("Rebels seized the airport, with government troops retreating to the capital.",
+         ["Rebels seized the airport", "government troops retreating to the capital"]),
+        # appositive between dashes is said of the noun before it
+        ("The choice of Oman \u2014 a discreet conduit \u2014 signals caution.",
+         ["The choice of Oman signals caution", "Oman a discreet conduit"]),
+        # relative clauses
+        ("Police arrested a man who had attacked a guard.", ["Police arrested a man", "a man had attacked a guard"]),
+        ("The report cites sanctions that have hurt exports.", ["The report cites sanctions", "sanctions have hurt exports"]),
+        # distributive subjects split, collective ones stay
+        ("Smith and Jones led their respective teams.", ["Smith led their respective teams", "Jones led their respective teams"]),
+    ],
+)
+def test_splits(sentence: str, expected: list[str]) -> None:
+    assert claims(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran and the United States met in Muscat.",  # collective subject
+        "Agendas range from confidence-building measures and prisoner arrangements to talks.",  # NP coordination
+        "The minister announced that Iran and the United States will hold talks.",  # complement clause
+        "The talks matter because they create an opening.",  # subordinate clause stays
+        "Direct diplomacy carries costs that each government may not absorb.",  # object relative stays
+    ],
+)
+def test_does_not_split(sentence: str) -> None:
+    assert len(claims(sentence)) == 1

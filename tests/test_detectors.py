@@ -1,0 +1,54 @@
+"""Every registered detector fires on its must-fire examples and stays silent
+on its must-not examples; a detector without both kinds fails the suite."""
+
+import pytest
+
+from crosscheck import compare
+from crosscheck.detectors import DETECTORS, Detector, Example
+from crosscheck.model import Claim, Source
+from crosscheck.pipeline import extract
+
+
+def _only_claim(text: str, source: str) -> Claim:
+    extraction = extract(Source(source, source, text))
+    assert extraction.claims, f"no claim extracted from {text!r}"
+    # The example's main claim is the first (the sentence's main clause).
+    return extraction.claims[0]
+
+
+CASES = [(d, e) for d in DETECTORS for e in d.examples]
+
+
+@pytest.mark.parametrize("detector", DETECTORS, ids=lambda d: d.type)
+def test_detector_has_examples_both_ways(detector: Detector) -> None:
+    assert any(e.fires for e in detector.examples), f"{detector.type}: no example that must fire"
+    assert any(not e.fires for e in detector.examples), f"{detector.type}: no example that must not fire"
+    assert detector.doc
+
+
+@pytest.mark.parametrize("detector, example", CASES, ids=lambda x: x.type if isinstance(x, Detector) else x.a[:40])
+def test_example(detector: Detector, example: Example) -> None:
+    a, b = _only_claim(example.a, "a"), _only_claim(example.b, "b")
+    clash = detector.detect(a, b)
+    if example.fires:
+        assert clash is not None, f"{detector.type} should fire"
+        assert clash.type == detector.type
+        # The clashing spans point at real words of each text.
+        for spans, text in ((clash.spans_a, example.a), (clash.spans_b, example.b)):
+            assert spans and all(text[s:e].strip() for s, e in spans)
+    else:
+        assert clash is None, f"{detector.type} fired: {clash}"
+
+
+def test_conflict_needs_the_same_event() -> None:
+    # Antonyms in unrelated claims are not a conflict.
+    report = compare({"a": "Prices rose in Paris.", "b": "The river level fell after the storm."})
+    assert not report.by_status("conflict")
+
+
+def test_both_negated_is_agreement() -> None:
+    report = compare(
+        {"a": "The minister did not attend the summit in Paris.", "b": "The minister did not attend the Paris summit."}
+    )
+    assert not report.by_status("conflict")
+    assert report.by_status("agree")

@@ -1,0 +1,100 @@
+"""The library API and the JSON report contract (schema version 1)."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import SEEDS, run_cli
+from crosscheck import compare, compare_sources
+from crosscheck.model import Source
+from crosscheck.read import read_sources
+
+
+def _seed_report():  # type: ignore[no-untyped-def]
+    return compare_sources(read_sources([str(p) for p in SEEDS]))
+
+
+def test_report_contract_fields() -> None:
+    d = _seed_report().to_dict()
+    assert d["schema_version"] == 1
+    assert d["tool"]["name"] == "crosscheck"
+    assert [s["id"] for s in d["sources"]] == ["a", "b"]
+    assert {"id", "name", "path", "sha256"} <= set(d["sources"][0])
+    claim = d["claims"][0]
+    assert set(claim) >= {"id", "source", "text", "spans", "sentence", "features"}
+    assert set(claim["features"]) >= {"negated", "tense", "modality", "hedge", "numbers", "dates", "entities"}
+    for f in d["findings"]:
+        assert f["status"] in ("agree", "conflict", "extra")
+        assert set(f) >= {"id", "status", "type", "claims", "score", "reason", "evidence"}
+        if f["status"] == "conflict":
+            assert f["type"] and len(f["claims"]) == 2 and len(f["evidence"]) == 2
+            assert 0 <= f["score"] <= 1
+        if f["status"] == "extra":
+            assert f["missing_in"] and f["type"] is None
+        if f["status"] == "agree":
+            assert isinstance(f["hedged"], bool)
+    summary = d["summary"]
+    assert summary["claims"] == len(d["claims"])
+    assert sum(summary[s] for s in ("agree", "conflict", "extra")) == len(d["findings"])
+
+
+def test_every_claim_is_in_a_finding_and_spans_slice_the_original() -> None:
+    report = _seed_report()
+    texts = {s.id: s.text for s in report.sources}
+    in_findings = {c for f in report.findings for c in f.claims}
+    assert in_findings == {c.id for c in report.claims}
+    for claim in report.claims:
+        for start, end in claim.spans:
+            assert texts[claim.source][start:end].strip()
+    for f in report.findings:
+        for ev in f.evidence:
+            src = report.claim(ev.claim).source
+            assert all(texts[src][s:e].strip() for s, e in ev.spans)
+
+
+def test_the_seed_conflict_names_the_clashing_words() -> None:
+    report = _seed_report()
+    antonyms = [f for f in report.by_status("conflict") if f.type == "antonym"]
+    assert antonyms, "direct/indirect conflict not found"
+    f = antonyms[0]
+    texts = {s.id: s.text for s in report.sources}
+    words = [texts[report.claim(ev.claim).source][s:e] for ev in f.evidence for s, e in ev.spans]
+    assert sorted(w.lower() for w in words) == ["direct", "indirectly"]
+
+
+def test_library_and_cli_json_are_identical() -> None:
+    code, out, err = run_cli(["report", "--format", "json", *map(str, SEEDS)])
+    assert code == 1, err  # the seeds conflict
+    assert json.loads(out) == _seed_report().to_dict()
+
+
+def test_output_is_deterministic_and_ids_are_fingerprints() -> None:
+    a, b = (p.read_text(encoding="utf-8") for p in SEEDS)
+    first = compare({"a": a, "b": b}).to_dict()
+    assert json.dumps(first) == json.dumps(compare({"a": a, "b": b}).to_dict())
+    swapped = compare({"x": b, "y": a})
+    ids = {f["id"] for f in first["findings"] if f["status"] == "conflict"}
+    assert ids and ids == {f.id for f in swapped.by_status("conflict")}
+    # Ids survive an unrelated sentence added elsewhere.
+    grown = compare({"a": "Floods hit the coast of Peru last week.\n" + a, "b": b})
+    assert ids <= {f.id for f in grown.by_status("conflict")}
+
+
+def test_compare_accepts_sources_and_three_or_more() -> None:
+    texts = ["Rebels seized the airport on Monday.", "Rebels did not seize the airport on Monday.", "Rebels seized the airport."]
+    report = compare([Source(sid, f"{sid}.txt", t) for sid, t in zip("abc", texts)])
+    assert len(report.sources) == 3
+    assert report.by_status("conflict")
+    extra = [f for f in report.findings if f.status == "extra"]
+    assert all(set(f.missing_in) <= {"a", "b", "c"} for f in extra)
+
+
+def test_a_claim_may_agree_with_several_claims_of_another_source() -> None:
+    report = compare(
+        {
+            "a": "Rebels seized the airport in Goma on Monday.",
+            "b": "Rebels seized the Goma airport on Monday. On Monday rebels seized the airport in Goma.",
+        }
+    )
+    agree = [f for f in report.by_status("agree") if "a:0" in f.claims]
+    assert len(agree) == 2
