@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from crosscheck.render import sarif
 
 from gate_fixtures import ALPHA, report
 
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+# ../shared sits beside the clone (CROSSCHECK_SHARED overrides, as in conftest.py).
+SHARED = Path(os.environ.get("CROSSCHECK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 
 def validate(document: dict[str, Any]) -> None:
@@ -111,3 +114,9 @@ def test_square_brackets_in_claims_do_not_become_links() -> None:
     r = report(alpha=text, quotes={"a:1": "[Iran](2) and the United States met indirectly in Muscat on February 6"})
     message = log(r)["runs"][0]["results"][0]["message"]["text"]
     assert "\\[Iran\\](2)" in message
+
+
+def test_uri_is_percent_encoded() -> None:
+    r = report(path_prefix="my news/#1 ")
+    location = log(r)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "my%20news/%231%20alpha.md"

@@ -16,9 +16,10 @@ from crosscheck import __version__
 from crosscheck.cli_gate import COMMANDS as GATE_COMMANDS
 from crosscheck.cli_gate import emit
 from crosscheck.errors import CrosscheckError, ExitCode, UsageError
-from crosscheck.model import Report, Source
-from crosscheck.pipeline import compare_sources
-from crosscheck.read import DEFAULT_MAX_BYTES, read_sources
+from crosscheck.model import Extraction, Report
+from crosscheck.ledger import load_inputs
+from crosscheck.pipeline import compare_extractions
+from crosscheck.read import DEFAULT_MAX_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,11 +37,15 @@ def source_options(func: F) -> F:
     return func
 
 
-def load(paths: Sequence[str], max_bytes: int) -> list[Source]:
-    sources = read_sources(paths, max_bytes=max_bytes)
-    if len(sources) < 2:
-        raise UsageError(f"need at least two sources to compare, got {len(sources)}")
-    return sources
+def load(paths: Sequence[str], max_bytes: int, strict: bool = False) -> list[Extraction]:
+    """Articles and claims/ ledger files, in order, as extractions."""
+    if len(paths) < 2:
+        raise UsageError(f"need at least two sources to compare, got {len(paths)}")
+    return load_inputs(paths, strict=strict, max_bytes=max_bytes, warn=_warn)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"crosscheck: warning: {message}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,7 +81,7 @@ def report(paths: tuple[str, ...], max_bytes: int, fmt: str, output: str | None)
 
     Exit status: 0 no conflict, 1 conflicts found, 2 error.
     """
-    result = compare_sources(load(paths, max_bytes))
+    result = compare_extractions(load(paths, max_bytes))
     emit(render(result, fmt), output)
     return ExitCode.FINDINGS if result.by_status("conflict") else ExitCode.OK
 

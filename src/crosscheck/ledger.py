@@ -14,7 +14,8 @@ Claims file (schema ``crosscheck_claims: 1``; see docs/ci.md), one per source::
 - ``source.path`` is relative to the claims file's directory, so the ledger
   works from any working directory; the article itself is re-read from it,
   because spans and evidence point into its text.
-- ``source.sha256`` is the hash of the decoded article. When it no longer
+- ``source.sha256`` is ``Source.sha256`` of the article as read (read.py
+  hashes the file's bytes). When it no longer
   matches, the ledger is *stale*: crosscheck warns and re-extracts (or, with
   ``--strict``, stops).
 - Claim ``id`` is local to the file; reports prefix it with the source id
@@ -373,7 +374,7 @@ def _tokens(source: Source, spans: tuple[tuple[int, int], ...], own: Any, pool: 
     """
     rebuild = _tokens_for_spans()
     if rebuild is not None:
-        return tuple(rebuild(source.text, spans))
+        return tuple(rebuild(source.visible, spans))  # what the pipeline tokenizes
 
     def inside(t: Token) -> bool:
         return any(s <= t.start and t.end <= e for s, e in spans)

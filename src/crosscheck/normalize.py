@@ -67,6 +67,15 @@ def normalize(original: str, start: int = 0, end: int | None = None) -> Normaliz
 
     def push(piece: str, s: int, e: int) -> None:
         nonlocal ws_first
+        if ws_first < 0 and out and out[-1] and unicodedata.combining(piece[0]):
+            # A mark left alone (after a dropped zero-width character, or from
+            # NFKC of a spacing accent) composes with the letter before it, as
+            # it would on a second pass: keeps normalization idempotent.
+            prev = out[-1][-1]
+            out[-1] = out[-1][:-1]
+            s = starts.pop()
+            ends.pop()
+            piece = unicodedata.normalize("NFKC", prev + piece)
         if ws_first >= 0:
             if out:  # leading whitespace is dropped
                 fold = "\n\n" if ws_breaks >= 2 else "\n" if ws_breaks == 1 else " "

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote
 
 from crosscheck import __version__
 from crosscheck.gate import GateResult, Verdict, combined_stale, evaluate
@@ -67,10 +68,15 @@ def _rule(rid: str) -> dict[str, Any]:
     }
 
 
+def uri(path: str) -> str:
+    """A relative path as a URI reference: spaces, ``#``, ``%`` and the like percent-encoded."""
+    return quote(path, safe="/")
+
+
 def _physical(where: Location, artifact_index: int) -> dict[str, Any]:
     r = where.region
     return {
-        "artifactLocation": {"uri": where.path, "uriBaseId": SRCROOT, "index": artifact_index},
+        "artifactLocation": {"uri": uri(where.path), "uriBaseId": SRCROOT, "index": artifact_index},
         "region": {
             "startLine": r.start_line,
             "startColumn": r.start_column,
@@ -115,7 +121,7 @@ class _Run:
     def _artifact(self, source_id: str) -> dict[str, Any]:
         source = self.report.source(source_id)
         return {
-            "location": {"uri": display_path(source.path, source.name), "uriBaseId": SRCROOT},
+            "location": {"uri": uri(display_path(source.path, source.name)), "uriBaseId": SRCROOT},
             "hashes": {"sha-256": source.sha256},
             "encoding": "utf-8",
         }
