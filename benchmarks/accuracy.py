@@ -328,10 +328,19 @@ def check_seeds(report: dict[str, Any], text_a: str, text_b: str, items: list[di
             type_ok = None
         else:
             raise ValueError(f"unknown seeds_gold label {label!r}")
+        detail = []
+        for side, r in (("a", ra), ("b", rb)):
+            if r is None:
+                continue
+            for cid, c in claims.items():
+                if over(cid, side, r):
+                    st = sorted({f["status"] for f in report["findings"] if cid in f["claims"]})
+                    detail.append(f"{cid} [{'/'.join(st)}] {c['text'][:80]}")
         out.append(
             {
                 "id": item["id"],
                 "label": label,
+                "claims": detail,
                 "hard": bool(item.get("hard")),
                 "held": held,
                 "type_matches": type_ok,
@@ -456,6 +465,7 @@ def write_seed_errors(result: dict[str, Any], out: Path = OUT) -> Path:
     for it in result.get("items", []):
         if not it["held"]:
             lines.append(f"- `{it['id']}` ({it['label']}{', hard' if it['hard'] else ''}): got {it['got'] or 'nothing'}")
+            lines += [f"    - {c}" for c in it.get("claims", [])] or ["    - no claim overlaps the snippets"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

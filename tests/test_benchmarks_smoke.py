@@ -125,7 +125,8 @@ def test_speed_quick(speed_run: tuple[dict[str, Any], str]) -> None:
     assert "rapidfuzz" in results["process"]["bare"]
     assert results["throughput"]["naive"]["events_per_s"] > 0
     assert [s["sources"] for s in results["scaling"]["steps"]] == [2, 4, 8]
-    assert results["fnc"]["naive"]["pairs_per_s"] > 0
+    assert results["fnc"]["cold"]["naive"]["pairs_per_s"] > 0
+    assert results["fnc"]["as_in_data"]["naive"]["pairs_per_s"] > 0
     for title in ("Seeds report as a process", "throughput", "Scaling", "The limit", "FNC-1 pairs"):
         assert title in stdout
     pending = _crosscheck_pending(results["throughput"]["crosscheck"].get("unavailable"))
@@ -134,7 +135,7 @@ def test_speed_quick(speed_run: tuple[dict[str, Any], str]) -> None:
         assert results["throughput"]["crosscheck"]["claims_per_s"] > 0
         assert "crosscheck_time_exponent" in results["scaling"]
         assert all("fraction_of_cdist" in s for s in results["scaling"]["steps"])
-        assert results["fnc"]["crosscheck"]["pairs_per_s"] > 0
+        assert results["fnc"]["cold"]["crosscheck"]["pairs_per_s"] > 0
 
 
 # ---------------------------------------------------------------- metric helpers (no data needed)

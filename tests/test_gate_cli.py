@@ -254,6 +254,4 @@ def test_report_accepts_claims_files(desk: Path, capsys: pytest.CaptureFixture[s
     run(capsys, "extract", "a.md", "-o", "claims")
     code, out, err = run(capsys, "report", "--format", "json", "claims/a.md.claims.json", "b.txt")
     document = json.loads(out)
-    if document["sources"][0]["path"].endswith(".claims.json"):
-        pytest.xfail("report does not load inputs through ledger.load_inputs yet (the lead's edit)")
     assert document["sources"][0]["path"] == "a.md"

@@ -1030,6 +1030,8 @@ class _Inline:
         self.blocks = blocks
         # Characters that are text however they look (code, escaped, decoded).
         self.literal = bytearray(len(chars))
+        self.dead_titles: dict[str, int] = {}
+        self.no_closing_run: set[int] = set()  # backtick run lengths never closed later
 
     def s(self) -> str:
         return "".join(self.buf)
@@ -1074,9 +1076,13 @@ class _Inline:
         while run < self.end and s[run] == "`":
             run += 1
         n = run - i
-        closing = re.compile(rf"(?<!`)`{{{n}}}(?!`)").search(s, run)
+        closing = None
+        if n not in self.no_closing_run:
+            closing = re.compile(rf"(?<!`)`{{{n}}}(?!`)").search(s, run)
         if closing is None:
-            self.mark_literal(i, run)  # unmatched backticks are text
+            # Unmatched backticks are text; no later run of this length closes either.
+            self.no_closing_run.add(n)
+            self.mark_literal(i, run)
             return run
         _blank(self.buf, i, run)
         _blank(self.buf, closing.start(), closing.end())
@@ -1148,11 +1154,11 @@ class _Inline:
     def _link_tail(self, s: str, i: int, label: str) -> int | None:
         """End of ``(destination "title")`` or ``[ref]`` after a ``]``, if it makes a link."""
         if i < self.end and s[i] == "(":
-            inline = _inline_link_tail(s, i, self.end)
+            inline = _inline_link_tail(s, i, self.end, self.dead_titles)
             if inline is not None:
                 return inline
         if i < self.end and s[i] == "[":
-            close = s.find("]", i + 1)
+            close = s.find("]", i + 1, i + 1001)  # labels are at most 999 characters
             if close != -1:
                 ref = s[i + 1 : close]
                 key = _normalize_label(ref if ref.strip() else label)
@@ -1166,43 +1172,56 @@ class _Inline:
 _BRACKET = re.compile(r"[\[\]!]")
 
 
-def _inline_link_tail(s: str, i: int, end: int) -> int | None:
-    """Index after the ``)`` of an inline link's ``(destination "title")`` at ``s[i]``."""
+_DEST_CHARS = re.compile(r"(?:[^\s()\\\x00-\x1f]|\\[^\s])*")
+_ANGLE_DEST = re.compile(r"<(?:[^<>\r\n\\]|\\.)*>")
+_TITLES = {
+    '"': re.compile(r'"(?:[^"\\]|\\[\s\S])*"'),
+    "'": re.compile(r"'(?:[^'\\]|\\[\s\S])*'"),
+    "(": re.compile(r"\((?:[^()\\]|\\[\s\S])*\)"),
+}
+# cmark's limit; it also keeps "[a](" repeated a million times linear.
+_MAX_PAREN_DEPTH = 32
+
+
+def _inline_link_tail(s: str, i: int, end: int, dead_titles: dict[str, int]) -> int | None:
+    """Index after the ``)`` of an inline link's ``(destination "title")`` at ``s[i]``.
+
+    ``dead_titles`` remembers, per quote character, a position after which
+    no title closes, so that many unclosed titles cost linear time.
+    """
     i = _skip_space(s, i + 1, end)
     if i < end and s[i] == "<":
-        close = i + 1
-        while close < end and s[close] not in "<>\r\n":
-            close += 2 if s[close] == "\\" else 1
-        if close >= end or s[close] != ">":
+        angle = _ANGLE_DEST.match(s, i, end)
+        if angle is None:
             return None
-        i = close + 1
+        i = angle.end()
     else:
         depth = 0
-        while i < end:
-            c = s[i]
-            if c == "\\" and i + 1 < end:
-                i += 2
-                continue
-            if c.isspace() or ord(c) < 0x20:
+        while True:
+            i = _DEST_CHARS.match(s, i, end).end()  # type: ignore[union-attr]  # always matches
+            if i >= end or s[i] not in "()":
                 break
-            if c == "(":
-                depth += 1
-            elif c == ")":
+            if s[i] == ")":
                 if depth == 0:
                     break
                 depth -= 1
+            else:
+                depth += 1
+                if depth > _MAX_PAREN_DEPTH:
+                    return None
             i += 1
         if depth:
             return None
     j = _skip_space(s, i, end)
-    if j < end and s[j] in "\"'(" and j > i:
-        closer = ")" if s[j] == "(" else s[j]
-        k = j + 1
-        while k < end and s[k] != closer:
-            k += 2 if s[k] == "\\" else 1
-        if k >= end:
+    if j < end and j > i and s[j] in _TITLES:
+        quote = s[j]
+        if j >= dead_titles.get(quote, end):
             return None
-        j = _skip_space(s, k + 1, end)
+        title = _TITLES[quote].match(s, j, end)
+        if title is None:
+            dead_titles[quote] = min(j, dead_titles.get(quote, end))
+            return None
+        j = _skip_space(s, title.end(), end)
     if j < end and s[j] == ")":
         return j + 1
     return None
