@@ -75,8 +75,9 @@ def dependency_modules(pyproject: Path = REPO / "pyproject.toml") -> list[str]:
             module_of.setdefault(norm(d), []).append(module)
     out = []
     for n in names:
+        guess = norm(n).replace("-", "_")
         mods = sorted(module_of.get(norm(n), []))
-        out.append(n.replace("-", "_") if not mods else (norm(n).replace("-", "_") if norm(n).replace("-", "_") in mods else mods[0]))
+        out.append(guess if not mods or guess in mods else mods[0])
     return out
 
 
