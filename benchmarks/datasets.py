@@ -32,10 +32,13 @@ class Pair:
 
 
 def default_eval_dir() -> Path:
-    """``$CROSSCHECK_EVAL`` or ``<repo>/../shared/eval``."""
+    """``$CROSSCHECK_EVAL``, else ``$CROSSCHECK_SHARED/eval``, else ``<repo>/../shared/eval``."""
     env = os.environ.get("CROSSCHECK_EVAL")
     if env:
         return Path(env)
+    shared = os.environ.get("CROSSCHECK_SHARED")
+    if shared:
+        return Path(shared) / "eval"
     return (REPO / ".." / "shared" / "eval").resolve()
 
 

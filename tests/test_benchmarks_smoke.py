@@ -19,7 +19,11 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "benchmarks"
-EVAL = Path(os.environ.get("CROSSCHECK_EVAL") or REPO / ".." / "shared" / "eval").resolve()
+EVAL = Path(
+    os.environ.get("CROSSCHECK_EVAL")
+    or (Path(os.environ["CROSSCHECK_SHARED"]) / "eval" if os.environ.get("CROSSCHECK_SHARED") else None)
+    or REPO / ".." / "shared" / "eval"
+).resolve()
 
 SETS = ("fnc1", "emergent", "sick", "msrp", "stsb")
 METRIC_KEYS = {
@@ -38,7 +42,7 @@ METRIC_KEYS = {
 
 needs_data = pytest.mark.skipif(
     not (EVAL / "README.md").is_file(),
-    reason=f"evaluation data not found at {EVAL} (set CROSSCHECK_EVAL to the shared eval folder)",
+    reason=f"evaluation data not found at {EVAL} (set CROSSCHECK_EVAL to the eval folder or CROSSCHECK_SHARED)",
 )
 
 

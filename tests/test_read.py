@@ -12,6 +12,8 @@ import io
 import os
 import re
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -58,7 +60,7 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_whitespace_only(tmp_path: Path) -> None:
-    path = write(tmp_path, "blank.txt", " \t\r\n\n\u3000\u00a0\u200b\n")
+    path = write(tmp_path, "blank.txt", " \t\r\n\n\u3000\u00a0\u200b \ufeff\u200b\n")
     assert read_error(path) == f"{path}: empty: no text to compare"
 
 
@@ -75,6 +77,11 @@ def test_one_million_character_line(tmp_path: Path) -> None:
     [source] = read_sources([write(tmp_path, "long.txt", text)])
     assert source.text == text
     assert source.sha256 == hashlib.sha256(text.encode()).hexdigest()
+    # The same line as markup: masking is linear, not per-line quadratic.
+    marked = ("A *b* [c](d) `e` &amp; <i>f</i>. " * 32_000)[:1_000_000]
+    for name in ("long.md", "long.html"):
+        [page] = read_sources([write(tmp_path, name, marked)])
+        assert page.content is not None and len(page.content) == 1_000_000
 
 
 def test_nul_bytes_are_binary(tmp_path: Path) -> None:
@@ -391,7 +398,8 @@ def test_detect_kind() -> None:
     assert detect_kind("a.md", "<html>") == "markdown"
     assert detect_kind("a.txt", "<!-- saved -->\n<!DOCTYPE html>") == "html"
     assert detect_kind("a.txt", "The <html> tag is old.") == "text"
-    assert detect_kind("a.csv", "<html>") == "text"
+    assert detect_kind("story.php", "<html>\n<body>") == "html"
+    assert detect_kind("a.csv", "name,<html>") == "text"
 
 
 def test_decode_direct() -> None:
@@ -497,6 +505,63 @@ def test_markdown_front_matter_needs_closing() -> None:
     assert mask_markdown("---\ntitle: x").endswith("title: x")
 
 
+def test_markdown_blocks_inside_list_items() -> None:
+    assert mask_markdown("- > quoted in an item") == "    quoted in an item"
+    assert mask_markdown("- # Heading in an item") == "    Heading in an item"
+    assert mask_markdown("1. - nested") == "     nested"
+    assert mask_markdown("1.      code()\n") == "              \n"  # 5+ spaces: indented code
+    assert mask_markdown("- ```\n  code\n  ```\nAfter") == "     \n      \n     \nAfter"
+
+
+def test_markdown_fence_in_item_ends_with_the_item() -> None:
+    doc = "- item\n\n  ```\n  code\n\nOutside the list.\n"
+    out = mask_markdown(doc)
+    assert "code" not in out
+    assert out.endswith("Outside the list.\n")
+
+
+def test_markdown_html_block_is_masked_as_html() -> None:
+    doc = "Intro.\n\n<script>\nvar x = 1;\n</script>\n\n<table><tr><td>Cell &amp; more</td></tr></table>\n"
+    out = mask_markdown(doc)
+    assert "var x" not in out and "<" not in out
+    assert "Intro." in out and "Cell &" in out
+
+
+def test_markdown_adversarial_input_stays_linear() -> None:
+    # Each of these took quadratic time in a naive scanner (minutes at this size).
+    start = time.perf_counter()
+    for doc in ("[a](" * 20_000, "".join("`" * k + "x" for k in range(1, 400)), "*a _b " * 15_000,
+                "[" * 60_000, "<!-- c -->" * 10_000):
+        assert len(mask_markdown(doc)) == len(doc)
+        assert len(mask_html(doc)) == len(doc)
+        detect_kind("x.txt", doc)
+    assert time.perf_counter() - start < 20
+
+
+def test_non_regular_file_read_is_bounded(tmp_path: Path) -> None:
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    # A device reports size 0: the bounded read is what stops it.
+    assert read_error("/dev/zero", max_bytes=100) == "/dev/zero: more than 100 bytes, larger than --max-bytes 100"
+
+
+def test_fifo_is_read(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = str(tmp_path / "pipe")
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "wb") as pipe:
+            pipe.write(b"Through a named pipe.")
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    [source] = read_sources([fifo])
+    writer.join()
+    assert source.text == "Through a named pipe."
+
+
 # --------------------------------------------------------------------------- #
 # Properties
 # --------------------------------------------------------------------------- #
@@ -533,6 +598,16 @@ def test_property_html_mask_keeps_offsets(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 def test_property_markdown_mask_keeps_offsets(text: str) -> None:
     assert_masked(text, mask_markdown(text))
+
+
+PATHS = st.lists(st.sampled_from(["-", "a.txt", "x/a.txt", "y/a.txt", "./a.txt", "a.txt (2)", "/abs/a.txt"]),
+                 min_size=1, max_size=12)
+
+
+@given(PATHS)
+def test_property_display_names_unique(paths: list[str]) -> None:
+    names = display_names(paths)
+    assert len(names) == len(paths) and len(set(names)) == len(names)
 
 
 @given(st.text())

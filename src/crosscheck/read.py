@@ -13,6 +13,7 @@ character references (``&amp;`` -> ``&`` placed at the ``&``, rest blanked).
 
 from __future__ import annotations
 
+import bisect
 import errno
 import hashlib
 import html
@@ -135,13 +136,17 @@ def display_names(paths: Sequence[str]) -> list[str]:
 
 
 def detect_kind(name: str, text: str) -> Kind:
-    """Markup kind by file extension, else HTML by its opening (a doctype or ``<html``)."""
+    """Markup kind by file extension, else HTML by its opening (a doctype or ``<html``).
+
+    Sniffing catches pages saved as ``story.php`` or piped in; plain text
+    does not begin with ``<!doctype html``.
+    """
     ext = os.path.splitext(name)[1].lower()
     if ext in HTML_EXTENSIONS:
         return "html"
     if ext in MARKDOWN_EXTENSIONS:
         return "markdown"
-    if ext in {"", ".txt", ".text"} and _HTML_SNIFF.match(text):
+    if _HTML_SNIFF.match(text[:_SNIFF_CHARS]):
         return "html"
     return "text"
 
@@ -165,6 +170,8 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         st = os.stat(path)
     except OSError as exc:
         raise InputError(path, _os_problem(exc)) from None
+    except ValueError:  # a NUL inside the path (possible from the library, not argv)
+        raise InputError(path, "not a valid path") from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(path, IS_A_DIRECTORY)
     # Refuse before reading; a FIFO or device reports no useful size, so the
@@ -327,11 +334,11 @@ def _binary_problem(data: bytes) -> str:
 # --------------------------------------------------------------------------- #
 
 # Zero-width characters carry no text: a file of them and spaces is empty.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_DROP_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def _is_blank(text: str) -> bool:
-    return not text.strip().strip(_INVISIBLE).strip()
+    return not text.translate(_DROP_INVISIBLE).strip()
 
 
 def _build(
@@ -444,10 +451,13 @@ def _put_ref(buf: list[str], i: int, consumed: int, replacement: str) -> None:
 # HTML
 # --------------------------------------------------------------------------- #
 
+# Each comment can match only one way (no "-->" inside), so a page of
+# comments cannot make the sniff backtrack; and only the head is looked at.
 _HTML_SNIFF = re.compile(
-    r"[\s\ufeff]*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",
+    r"[\s\ufeff]*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*(?:<!doctype\s+html|<html[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
+_SNIFF_CHARS = 4096
 
 # Their contents are never shown as text (scripting is assumed on, so
 # <noscript> is hidden; <template> is inert).
@@ -460,7 +470,7 @@ _BLOCK_ELEMENTS = frozenset(
     hr html legend li main menu nav ol optgroup option p pre section summary table tbody td
     tfoot th thead title tr ul""".split()
 )
-_LINE_ELEMENTS = frozenset({"br", "wbr"})  # a line break, not a paragraph break
+_LINE_ELEMENTS = frozenset({"br"})  # a line break, not a paragraph break
 
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
 _HTML_SPECIAL = re.compile(r"[<&]")
@@ -671,7 +681,6 @@ _HTML_BLOCKS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, bool], ...] =
 class _Line:
     start: int  # first character of the line
     end: int  # end of the content, before the line break
-    body: int  # first character after container markers (quotes, list markers)
 
 
 @dataclass
@@ -685,7 +694,7 @@ class _Blocks:
 
 def mask_markdown(text: str) -> str:
     buf = list(text)
-    blocks = _mask_blocks(text, buf)
+    blocks = _BlockPass(text, buf).run()
     for start, end in blocks.spans:
         _mask_inline(buf, start, end, blocks)
     return "".join(buf)
@@ -697,7 +706,7 @@ def _split_lines(text: str) -> list[_Line]:
         if m.start() == m.end():  # the empty match at the very end
             break
         content = m.group().rstrip("\r\n")
-        lines.append(_Line(m.start(), m.start() + len(content), m.start()))
+        lines.append(_Line(m.start(), m.start() + len(content)))
     return lines
 
 
@@ -731,7 +740,7 @@ class _BlockPass:
         self.lines = _split_lines(text)
         self.out = _Blocks()
         self.para: tuple[int, int] | None = None  # the open paragraph
-        self.fence: tuple[str, int] | None = None  # fence char and length
+        self.fence: tuple[str, int, int] | None = None  # fence char, length, item column
         self.html_end: re.Pattern[str] | None = None
         self.in_html_block = False
         self.html_start = 0
@@ -777,8 +786,10 @@ class _BlockPass:
             self.para = (self.para[0], end)
 
     def _strip_quotes(self, line: _Line) -> int:
-        i = line.start
-        while (m := _QUOTE_MARK.match(self.text, i, line.end)) is not None:
+        return self._strip_quotes_at(line.start, line.end)
+
+    def _strip_quotes_at(self, i: int, end: int) -> int:
+        while (m := _QUOTE_MARK.match(self.text, i, end)) is not None:
             _blank(self.buf, m.start(), m.end())
             i = m.end()
         return i
@@ -787,8 +798,7 @@ class _BlockPass:
 
     def _line(self, n: int) -> None:
         line = self.lines[n]
-        if self.fence is not None:
-            self._in_fence(line)
+        if self.fence is not None and self._in_fence(line):
             return
         if self.in_html_block:
             self._in_html_block(line)
@@ -816,24 +826,53 @@ class _BlockPass:
             return
         if self._table_start(n, body, rest):
             return
-        body = self._list_item(body, line.end, rest)
-        body = self._footnote_def(body, line.end)
-        self._extend_paragraph(body, line.end)
+        self._item_or_paragraph(line, body, body, rest)
+
+    def _item_or_paragraph(self, line: _Line, base: int, body: int, rest: str) -> None:
+        """A list item (whose content may open blocks of its own) or paragraph text.
+
+        ``base`` is where the line starts after quote markers: list columns count from it.
+        """
+        content = self._list_item(base, body, line.end, rest)
+        if content is None:
+            return  # the item's content is an indented code line
+        if content == body:
+            body = self._footnote_def(body, line.end)
+            self._extend_paragraph(body, line.end)
+            return
+        content = self._strip_quotes_at(content, line.end)
+        rest = self.text[content : line.end]
+        if not rest.strip():
+            return  # an empty item
+        if self._code_or_fence(line, content, rest, 0):
+            return
+        if self._html_block(line, content, rest) or self._heading_or_rule(line, content, rest):
+            return
+        if self._definition(line, content, rest):
+            return
+        self._item_or_paragraph(line, base, content, rest)
 
     def _blank_line(self) -> None:
         self._close_paragraph()
         self.blank_before = True
         self.in_table = False
 
-    def _in_fence(self, line: _Line) -> None:
+    def _in_fence(self, line: _Line) -> bool:
+        """Blank a line of fenced code; False when the line ends the list item holding the fence."""
         assert self.fence is not None
-        body = self._strip_quotes(line)
-        rest = self.text[body : line.end]
-        char, length = self.fence
+        rest = self.text[line.start : line.end]
+        while (m := _QUOTE_MARK.match(rest)) is not None:
+            rest = rest[m.end() :]
+        char, length, column = self.fence
         stripped = rest.strip()
+        if stripped and _indent_width(rest) < column:
+            self.fence = None
+            self.list_indent = None
+            return False
         if _indent_width(rest) < 4 and stripped and set(stripped) == {char} and len(stripped) >= length:
             self.fence = None
         _blank(self.buf, line.start, line.end)
+        return True
 
     def _in_html_block(self, line: _Line) -> None:
         content = self.text[line.start : line.end]
@@ -859,7 +898,7 @@ class _BlockPass:
         max_indent = 3 if self.list_indent is None else self.list_indent + 3
         if fence and _indent_width(fence.group(1)) <= max_indent:
             self._close_paragraph()
-            self.fence = (fence.group(2)[0], len(fence.group(2)))
+            self.fence = (fence.group(2)[0], len(fence.group(2)), self.list_indent or 0)
             _blank(self.buf, line.start, line.end)
             return True
         return False
@@ -948,7 +987,9 @@ class _BlockPass:
         if cell < end:
             self.out.spans.append((cell, end))
 
-    def _list_item(self, body: int, end: int, rest: str) -> int:
+    def _list_item(self, base: int, body: int, end: int, rest: str) -> int | None:
+        """Blank a list marker at ``body``; return where the item's content starts
+        (``body`` itself when there is no marker, None when the content is code)."""
         item = _LIST_ITEM.match(rest)
         if item is None:
             return body
@@ -962,10 +1003,14 @@ class _BlockPass:
             if empty or (marker[0].isdigit() and int(marker[:-1]) != 1):
                 return body
         self._close_paragraph()
-        spaces = item.group(3)
-        width = _indent_width(item.group(1)) + len(marker)
-        width += 1 if (empty or _indent_width(spaces) > 4) else _indent_width(spaces)
-        self.list_indent = width
+        spaces = _indent_width(item.group(3))
+        width = (body - base) + _indent_width(item.group(1)) + len(marker)
+        if spaces > 4 and not empty:
+            # "1.      code": one space ends the marker, the rest is indented code.
+            self.list_indent = width + 1
+            _blank(self.buf, body, end)
+            return None
+        self.list_indent = width + (1 if empty else spaces)
         content = body + item.end()
         _blank(self.buf, body, content)
         box = _TASK_BOX.match(self.text, content, end)
@@ -986,10 +1031,6 @@ class _BlockPass:
 
 def _has_pipe(rest: str) -> bool:
     return re.search(r"(?<!\\)\|", rest) is not None
-
-
-def _mask_blocks(text: str, buf: list[str]) -> _Blocks:
-    return _BlockPass(text, buf).run()
 
 
 # --------------------------------------------------------------------------- #
@@ -1031,7 +1072,7 @@ class _Inline:
         # Characters that are text however they look (code, escaped, decoded).
         self.literal = bytearray(len(chars))
         self.dead_titles: dict[str, int] = {}
-        self.no_closing_run: set[int] = set()  # backtick run lengths never closed later
+        self.runs: dict[int, list[int]] | None = None  # backtick run starts by length
 
     def s(self) -> str:
         return "".join(self.buf)
@@ -1075,19 +1116,28 @@ class _Inline:
         run = i
         while run < self.end and s[run] == "`":
             run += 1
-        n = run - i
-        closing = None
-        if n not in self.no_closing_run:
-            closing = re.compile(rf"(?<!`)`{{{n}}}(?!`)").search(s, run)
+        closing = self._closing_run(s, run, run - i)
         if closing is None:
-            # Unmatched backticks are text; no later run of this length closes either.
-            self.no_closing_run.add(n)
-            self.mark_literal(i, run)
+            self.mark_literal(i, run)  # unmatched backticks are text
             return run
         _blank(self.buf, i, run)
-        _blank(self.buf, closing.start(), closing.end())
-        self.mark_literal(run, closing.start())
-        return closing.end()
+        _blank(self.buf, closing, closing + run - i)
+        self.mark_literal(run, closing)
+        return closing + run - i
+
+    def _closing_run(self, s: str, after: int, length: int) -> int | None:
+        """Start of the first backtick run of exactly ``length`` at or after ``after``.
+
+        All runs are indexed once, so a span with many unmatched runs of
+        different lengths does not rescan the text for each.
+        """
+        if self.runs is None:
+            self.runs = {}
+            for m in re.finditer(r"`+", s):
+                self.runs.setdefault(len(m.group()), []).append(m.start())
+        starts = self.runs.get(length, [])
+        k = bisect.bisect_left(starts, after)
+        return starts[k] if k < len(starts) else None
 
     def _raw_html(self, s: str, i: int) -> int:
         for pattern in (_AUTOLINK, _INLINE_TAG, *_INLINE_OTHER):
@@ -1198,7 +1248,8 @@ def _inline_link_tail(s: str, i: int, end: int, dead_titles: dict[str, int]) -> 
     else:
         depth = 0
         while True:
-            i = _DEST_CHARS.match(s, i, end).end()  # type: ignore[union-attr]  # always matches
+            run = _DEST_CHARS.match(s, i, end)  # matches, possibly empty
+            i = run.end() if run else i
             if i >= end or s[i] not in "()":
                 break
             if s[i] == ")":
