@@ -64,7 +64,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "markdown", "html", "json"]),
     default="text",
     show_default=True,
     help="Output format.",
@@ -82,18 +82,80 @@ def report(paths: tuple[str, ...], max_bytes: int, fmt: str, output: str | None)
     Exit status: 0 no conflict, 1 conflicts found, 2 error.
     """
     result = compare_extractions(load(paths, max_bytes))
-    emit(render(result, fmt), output)
+    emit(render(result, fmt, to_terminal=output in (None, "-") and sys.stdout.isatty()), output)
     return ExitCode.FINDINGS if result.by_status("conflict") else ExitCode.OK
 
 
-def render(report_: Report, fmt: str) -> str:
+def render(report_: Report, fmt: str, to_terminal: bool = False) -> str:
     if fmt == "json":
         from crosscheck.render import json as json_render
 
         return json_render.render(report_)
+    if fmt == "markdown":
+        from crosscheck.render import markdown
+
+        return markdown.render(report_)
+    if fmt == "html":
+        from crosscheck.render import html
+
+        return html.render(report_)
+    from crosscheck.render import sanitize
     from crosscheck.render import text as text_render
 
-    return text_render.render(report_)
+    width = sanitize.terminal_width() if to_terminal else None
+    return text_render.render(report_, width=width)
+
+
+@cli.command()
+@source_options
+@click.option("--width", type=click.IntRange(min=20), default=None, help="Columns (default: terminal width).")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour; auto honours NO_COLOR and FORCE_COLOR and needs a terminal.",
+)
+@click.option(
+    "--only",
+    type=click.Choice(["conflict", "extra", "agree"]),
+    multiple=True,
+    help="Show only these rows (repeatable).",
+)
+@click.option("--inline", is_flag=True, help="Stack the two sides (for narrow terminals).")
+@click.option("--pager/--no-pager", default=True, help="Page long output on a terminal.")
+def diff(
+    paths: tuple[str, ...],
+    max_bytes: int,
+    width: int | None,
+    color: str,
+    only: tuple[str, ...],
+    inline: bool,
+    pager: bool,
+) -> ExitCode:
+    """Show two SOURCE files side by side, claim by claim.
+
+    Exit status: 0 no conflict, 1 conflicts found, 2 error.
+    """
+    from crosscheck.render import diff as diff_render
+    from crosscheck.render import sanitize
+
+    if len(paths) != 2:
+        raise UsageError(f"diff compares exactly two sources, got {len(paths)}")
+    result = compare_extractions(load(paths, max_bytes))
+    colored = sanitize.use_color(color)
+    out = diff_render.render(
+        result,
+        width=sanitize.terminal_width() if width is None else width,
+        color=colored,
+        only=set(only) or None,
+        inline=inline,
+    )
+    if pager and sys.stdout.isatty():  # a pager only on a terminal
+        click.echo_via_pager(out, color=colored or None)
+    else:
+        click.echo(out, nl=False, color=colored)
+    return ExitCode.FINDINGS if result.by_status("conflict") else ExitCode.OK
 
 
 # The CI commands (check, baseline, extract) live in cli_gate.py.

@@ -195,9 +195,13 @@ def load_inputs(
     documents = [sniff_claims(p, limit) for p in paths]
     articles = [p if d is None else _article_path(p, d) for p, d in zip(paths, documents)]
     sources = read_sources(articles, max_bytes=limit)
+    from crosscheck.render.progress import iter_with_progress
+
+    # A bar on stderr only when it is a terminal and extraction takes a while.
+    inputs = list(zip(paths, documents, sources, strict=True))
     return [
         pipeline.extract(source) if document is None else from_claims(path, document, source, strict, warn)
-        for path, document, source in zip(paths, documents, sources, strict=True)
+        for path, document, source in iter_with_progress(inputs, "extracting claims")
     ]
 
 
