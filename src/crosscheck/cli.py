@@ -14,7 +14,7 @@ import click
 
 from crosscheck import __version__
 from crosscheck.cli_gate import COMMANDS as GATE_COMMANDS
-from crosscheck.cli_gate import emit
+from crosscheck.cli_gate import emit, warn
 from crosscheck.errors import CrosscheckError, ExitCode, UsageError
 from crosscheck.model import Extraction, Report
 from crosscheck.ledger import load_inputs
@@ -37,15 +37,11 @@ def source_options(func: F) -> F:
     return func
 
 
-def load(paths: Sequence[str], max_bytes: int, strict: bool = False) -> list[Extraction]:
+def load(paths: Sequence[str], max_bytes: int) -> list[Extraction]:
     """Articles and claims/ ledger files, in order, as extractions."""
     if len(paths) < 2:
         raise UsageError(f"need at least two sources to compare, got {len(paths)}")
-    return load_inputs(paths, strict=strict, max_bytes=max_bytes, warn=_warn)
-
-
-def _warn(message: str) -> None:
-    click.echo(f"crosscheck: warning: {message}", err=True)
+    return load_inputs(paths, strict=False, max_bytes=max_bytes, warn=warn)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

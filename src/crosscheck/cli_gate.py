@@ -74,7 +74,7 @@ class _Inputs:
         return [(name, self.config.group_paths(name)) for name in names]
 
     def extractions(self, paths: Sequence[str]) -> list[Extraction]:
-        return load_inputs(paths, strict=self.strict, max_bytes=self.max_bytes, warn=_warn)
+        return load_inputs(paths, strict=self.strict, max_bytes=self.max_bytes, warn=warn)
 
     def reports(self, policy: Policy) -> list[GateResult]:
         from crosscheck.pipeline import compare_extractions
@@ -89,7 +89,8 @@ class _Inputs:
         return results
 
 
-def _warn(message: str) -> None:
+def warn(message: str) -> None:
+    """A non-fatal note to the user on stderr (a stale claims file, say)."""
     click.echo(f"crosscheck: warning: {message}", err=True)
 
 
@@ -187,7 +188,7 @@ def extract(paths: tuple[str, ...], directory: str, strict: bool, max_bytes: int
     Commit these files: editors can review, merge, split or delete claims,
     and report, check and diff accept them in place of the articles.
     """
-    extractions = load_inputs(paths, strict=strict, max_bytes=max_bytes, warn=_warn)
+    extractions = load_inputs(paths, strict=strict, max_bytes=max_bytes, warn=warn)
     for path in write_claims(extractions, directory):
         click.echo(f"crosscheck: wrote {path}", err=True)
     return ExitCode.OK
