@@ -1,4 +1,6 @@
-from crosscheck.align import AGREE_THRESHOLD, align, content_keys, score
+import pytest
+
+from crosscheck.align import AGREE_THRESHOLD, align, content_keys, opposite_forms, score
 from crosscheck.model import Source
 from crosscheck.pipeline import extract
 
@@ -22,6 +24,24 @@ def test_score_bounds_and_symmetry() -> None:
 
 def test_fuzzy_keys_match_spelling_variants() -> None:
     assert score(["programme", "nuclear"], ["program", "nuclear"]) > AGREE_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposite"),
+    [
+        ("direct", "indirect", True),
+        ("likely", "unlikely", True),
+        ("accurate", "inaccurate", True),
+        ("violent", "nonviolent", True),
+        ("programme", "program", False),
+        ("organise", "organize", False),
+        ("minister", "ministers", False),
+    ],
+)
+def test_opposite_forms_are_never_fuzzy_matched(a: str, b: str, opposite: bool) -> None:
+    assert opposite_forms(a, b) is opposite
+    matched = score([a, "nuclear"], [b, "nuclear"]) > score([a, "nuclear"], ["zzzzzzz", "nuclear"])
+    assert matched is not opposite
 
 
 def test_paraphrase_aligns_and_unrelated_does_not() -> None:

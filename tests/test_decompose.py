@@ -60,6 +60,12 @@ def test_seed_second_sentence_carries_kushner_apart() -> None:
         ("The report cites sanctions that have hurt exports.", ["The report cites sanctions", "sanctions have hurt exports"]),
         # distributive subjects split, collective ones stay
         ("Smith and Jones led their respective teams.", ["Smith led their respective teams", "Jones led their respective teams"]),
+        # lists of three or more noun phrases after a verb or preposition, with the words around them
+        ("Police seized guns, cash, and drugs in the raid.",
+         ["Police seized guns", "Police seized cash", "Police seized drugs in the raid"]),
+        ("Talks stalled over the nuclear programme, sanctions relief and regional security.",
+         ["Talks stalled over the nuclear programme", "Talks stalled over sanctions relief",
+          "Talks stalled over regional security"]),
     ],
 )
 def test_splits(sentence: str, expected: list[str]) -> None:
@@ -74,6 +80,10 @@ def test_splits(sentence: str, expected: list[str]) -> None:
         "The minister announced that Iran and the United States will hold talks.",  # complement clause
         "The talks matter because they create an opening.",  # subordinate clause stays
         "Direct diplomacy carries costs that each government may not absorb.",  # object relative stays
+        "Paris, Rome and Berlin protested.",  # a subject list may be collective
+        "He said the plan was bold, costly and risky.",  # adjectives, not noun phrases
+        "Officials from France, Germany and Italy attended the talks.",  # list inside the subject
+        "Despite the absence of relations, channels between Paris and Rome remain open.",  # clause after a comma
     ],
 )
 def test_does_not_split(sentence: str) -> None:

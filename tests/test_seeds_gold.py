@@ -17,7 +17,6 @@ from crosscheck.read import read_sources
 # they need synonyms (channel/conduit), capital-for-country metonymy and
 # sub-claim alignment inside long list sentences. strict: a fix must remove them.
 KNOWN_MISSES = {
-    "conflict-framed-indirect",
     "agree-discreet-channel",
     "agree-prisoners",
     "agree-modest-opening",

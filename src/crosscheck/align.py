@@ -27,6 +27,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from crosscheck import features as F
+from crosscheck.event_reference import EventReference, event_context
+from crosscheck.lexicon import are_antonyms
 from crosscheck.model import Claim, Extraction
 from crosscheck.words import STOPWORDS
 
@@ -47,6 +49,15 @@ class Candidate:
     a: Claim
     b: Claim
     score: float
+    # Every key each claim was matched on, lent event anchors included.
+    keys_a: frozenset[str] = frozenset()
+    keys_b: frozenset[str] = frozenset()
+    # How a claim without names of its own was tied to an event, for the reason.
+    note: str | None = None
+
+    @property
+    def shared_keys(self) -> frozenset[str]:
+        return self.keys_a & self.keys_b
 
 
 @lru_cache(maxsize=131072)
@@ -105,7 +116,28 @@ _TAG_WEIGHT = {"PROPN": 1.0, "NOUN": 1.0, "VERB": 0.8, "ADJ": 0.7, "ADV": 0.5}
 FUZZY_KEY = 85  # rapidfuzz ratio at which two keys count as one ("programme"/"program")
 
 
-def score(keys_a: Sequence[str], keys_b: Sequence[str], weight: Mapping[str, float] | None = None) -> float:
+_NEGATIVE_PREFIXES = ("in", "im", "il", "ir", "un", "non", "dis", "non-")
+
+
+def opposite_forms(a: str, b: str) -> bool:
+    """Two spellings that are close only because one negates the other
+    ("direct"/"indirect", "likely"/"unlikely"): never one key."""
+    if are_antonyms(a, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return any(long_ == p + short for p in _NEGATIVE_PREFIXES)
+
+
+CONTEXT_WEIGHT = 0.5  # share of a key's weight when it is lent by the event a claim refers to
+
+
+def score(
+    keys_a: Sequence[str],
+    keys_b: Sequence[str],
+    weight: Mapping[str, float] | None = None,
+    context_a: Sequence[str] = (),
+    context_b: Sequence[str] = (),
+) -> float:
     """Similarity in [0, 1] of two claims' content keys.
 
     Mostly containment (the share of the smaller claim's weight found in the
@@ -113,29 +145,38 @@ def score(keys_a: Sequence[str], keys_b: Sequence[str], weight: Mapping[str, flo
     overlap so a three-word claim does not equal every long claim around it.
     Keys match exactly or, if five characters or longer, when rapidfuzz's
     ratio reaches FUZZY_KEY. ``weight`` maps a key to its weight (default 1).
+    ``context_a``/``context_b`` are anchors lent by the event a claim refers
+    to (see crosscheck.event_reference); they count at CONTEXT_WEIGHT.
     """
-    set_a, set_b = set(keys_a), set(keys_b)
-    if not set_a or not set_b:
+    own_a, own_b = set(keys_a), set(keys_b)
+    set_a, set_b = own_a | set(context_a), own_b | set(context_b)
+    if not own_a or not own_b:
         return 0.0
     w = weight.get if weight is not None else None
 
-    def wt(k: str) -> float:
-        return w(k, 1.0) if w is not None else 1.0
+    def wt(k: str, own: set[str]) -> float:
+        base = w(k, 1.0) if w is not None else 1.0
+        return base if k in own else base * CONTEXT_WEIGHT
 
     shared = set_a & set_b
-    matched_w = sum(wt(k) for k in shared)
+    matched_w = sum((wt(k, own_a) + wt(k, own_b)) / 2 for k in shared)
     rest_b = [k for k in set_b - shared if len(k) >= 5]
     if rest_b:
         for k in set_a - shared:
             if len(k) >= 5:
                 best = process.extractOne(k, rest_b, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY)
-                if best is not None:
-                    matched_w += (wt(k) + wt(best[0])) / 2
-    total_a = sum(wt(k) for k in set_a)
-    total_b = sum(wt(k) for k in set_b)
+                if best is not None and not opposite_forms(k, best[0]):
+                    matched_w += (wt(k, own_a) + wt(best[0], own_b)) / 2
+    total_a = sum(wt(k, own_a) for k in set_a)
+    total_b = sum(wt(k, own_b) for k in set_b)
     containment = matched_w / min(total_a, total_b)
     dice = 2 * matched_w / (total_a + total_b)
     return round(min(1.0, 0.7 * containment + 0.3 * dice), 4)
+
+
+def _note(lent: Mapping[str, EventReference], a: Claim, b: Claim) -> str | None:
+    notes = [lent[c.id].describe() for c in (a, b) if c.id in lent]
+    return "; ".join(notes) or None
 
 
 def align(extractions: Sequence[Extraction]) -> list[Candidate]:
@@ -143,9 +184,12 @@ def align(extractions: Sequence[Extraction]) -> list[Candidate]:
     per claim; only pairs at or above RELATED_THRESHOLD are returned."""
     claims = [c for e in extractions for c in e.claims]
     keys = {c.id: content_keys(c) for c in claims}
+    lent = {cid: ctx for e in extractions for cid, ctx in event_context(e).items()}
+    context = {c.id: tuple(k for k in lent[c.id].anchors if k not in keys[c.id]) if c.id in lent else () for c in claims}
+    every = {c.id: frozenset(keys[c.id]) | frozenset(context[c.id]) for c in claims}
     index: dict[str, list[int]] = defaultdict(list)
     for n, c in enumerate(claims):
-        for k in set(keys[c.id]):
+        for k in every[c.id]:
             index[k].append(n)
     limit = max(8, int(COMMON_KEY_SHARE * len(claims)))
     weights = key_weights(claims, keys)
@@ -153,13 +197,13 @@ def align(extractions: Sequence[Extraction]) -> list[Candidate]:
     pairs: dict[tuple[int, int], float] = {}
     for n, c in enumerate(claims):
         shared: dict[int, float] = defaultdict(float)
-        for k in set(keys[c.id]):
+        for k in every[c.id]:
             postings = index[k]
             if len(postings) > limit:
                 continue
             for m in postings:
                 if claims[m].source != c.source:
-                    shared[m] += weights[k]
+                    shared[m] += weights.get(k, 1.0)
         by_source: dict[str, list[tuple[float, int]]] = defaultdict(list)
         for m, w in shared.items():
             by_source[claims[m].source].append((w, m))
@@ -168,7 +212,12 @@ def align(extractions: Sequence[Extraction]) -> list[Candidate]:
             for _, m in cands[:MAX_CANDIDATES]:
                 key = (n, m) if n < m else (m, n)
                 if key not in pairs:
-                    pairs[key] = score(keys[claims[key[0]].id], keys[claims[key[1]].id], weights)
-    out = [Candidate(claims[i], claims[j], s) for (i, j), s in pairs.items() if s >= RELATED_THRESHOLD]
+                    a, b = claims[key[0]].id, claims[key[1]].id
+                    pairs[key] = score(keys[a], keys[b], weights, context[a], context[b])
+    out = [
+        Candidate(claims[i], claims[j], s, every[claims[i].id], every[claims[j].id], _note(lent, claims[i], claims[j]))
+        for (i, j), s in pairs.items()
+        if s >= RELATED_THRESHOLD
+    ]
     out.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
     return out

@@ -14,7 +14,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 
-from crosscheck.align import AGREE_THRESHOLD, Candidate, content_keys
+from crosscheck.align import AGREE_THRESHOLD, Candidate
 from crosscheck.detectors import DETECTORS, Clash
 from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
 
@@ -36,14 +36,15 @@ def clashes(a: Claim, b: Claim) -> list[Clash]:
 NEEDS_ALIGNMENT = frozenset({"tense"})
 
 
-def same_event(a: Claim, b: Claim, clash: Clash, score: float) -> bool:
-    if score >= AGREE_THRESHOLD:
+def same_event(cand: Candidate, clash: Clash) -> bool:
+    a, b = cand.a, cand.b
+    if cand.score >= AGREE_THRESHOLD:
         return True
     if clash.type in NEEDS_ALIGNMENT:
         return False
     clash_words = {t.lemma for t in a.tokens if _inside(t.start, t.end, clash.spans_a)}
     clash_words |= {t.lemma for t in b.tokens if _inside(t.start, t.end, clash.spans_b)}
-    shared = (set(content_keys(a)) & set(content_keys(b))) - clash_words
+    shared = cand.shared_keys - clash_words
     return len(shared) >= MIN_ANCHORS
 
 
@@ -59,10 +60,10 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
 
     for cand in candidates:  # best first
         a, b = cand.a, cand.b
-        found = [c for c in clashes(a, b) if same_event(a, b, c, cand.score)]
+        found = [c for c in clashes(a, b) if same_event(cand, c)]
         if found:
             for clash in found:
-                findings.append(_conflict(a, b, clash, cand.score, fingerprints))
+                findings.append(_conflict(cand, clash, fingerprints))
             linked[a.id].add(b.source)
             linked[b.id].add(a.source)
             continue
@@ -72,7 +73,7 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
             continue
         agree_count[(a.id, b.source)] += 1
         agree_count[(b.id, a.source)] += 1
-        findings.append(_agree(a, b, cand.score, fingerprints))
+        findings.append(_agree(cand, fingerprints))
         linked[a.id].add(b.source)
         linked[b.id].add(a.source)
 
@@ -88,19 +89,25 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
     return findings
 
 
-def _conflict(a: Claim, b: Claim, clash: Clash, score: float, fp: dict[str, str]) -> Finding:
+def _with_note(reason: str, cand: Candidate) -> str:
+    return f"{reason} ({cand.note})" if cand.note else reason
+
+
+def _conflict(cand: Candidate, clash: Clash, fp: dict[str, str]) -> Finding:
+    a, b = cand.a, cand.b
     return Finding(
         id=_finding_id("conflict", clash.type, [fp[a.id], fp[b.id]]),
         status="conflict",
         type=clash.type,
         claims=(a.id, b.id),
-        score=round(score, 4),
-        reason=clash.reason,
+        score=round(cand.score, 4),
+        reason=_with_note(clash.reason, cand),
         evidence=(Evidence(a.id, clash.spans_a), Evidence(b.id, clash.spans_b)),
     )
 
 
-def _agree(a: Claim, b: Claim, score: float, fp: dict[str, str]) -> Finding:
+def _agree(cand: Candidate, fp: dict[str, str]) -> Finding:
+    a, b = cand.a, cand.b
     hedge_a, hedge_b = a.features.hedge, b.features.hedge
     hedged = (hedge_a is None) != (hedge_b is None)
     reason = "same claim"
@@ -111,8 +118,8 @@ def _agree(a: Claim, b: Claim, score: float, fp: dict[str, str]) -> Finding:
         status="agree",
         type=None,
         claims=(a.id, b.id),
-        score=round(score, 4),
-        reason=reason,
+        score=round(cand.score, 4),
+        reason=_with_note(reason, cand),
         evidence=(Evidence(a.id, a.spans), Evidence(b.id, b.spans)),
         hedged=hedged,
     )

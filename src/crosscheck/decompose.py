@@ -13,7 +13,11 @@ subject comes first. The rules, applied recursively, each split one unit:
 5. coordinated clauses at ``and/but/while/whereas/yet`` when both sides have a
    verb; a right side with no subject of its own carries the left one's;
 6. coordinated subjects of a distributive predicate ("A and B led their
-   respective delegations"); collective ones ("A and B met") stay together.
+   respective delegations"); collective ones ("A and B met") stay together;
+7. lists of three or more noun phrases after a verb or preposition ("pave the
+   way for A, B, or C"): one claim per item, each with the words around the
+   list. Two-item coordinations ("measures and arrangements") stay whole:
+   without commas, "and" joins modifiers as often as items.
 
 Participle adjuncts (", marking ...") and subordinate clauses ("because ...")
 stay with their clause: they qualify it rather than state something apart.
@@ -348,6 +352,77 @@ def _rule_distributive_subject(words: Sequence[Word], unit: Unit) -> list[Unit] 
     return [subject[:a] + predicate, subject[a + 1 :] + predicate]
 
 
+LIST_CONJUNCTIONS = frozenset({"and", "or"})
+_ITEM_TAGS = _NP_TAGS | {"PREP"}
+_MAX_ITEM = 10
+_PAIR_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+MIN_LIST_ITEMS = 3
+
+
+def _rule_object_list(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    """``V/P A, B(,) and/or C [tail]`` -> ``V/P A [tail]``, ``V/P B [tail]``, ..."""
+    for k, i in enumerate(unit):
+        if words[i].text != ",":
+            continue
+        first = _np_back(words, unit, k)
+        if not first or not _is_item(words, first):
+            continue
+        start = k - len(first)
+        if start > 0 and words[unit[start - 1]].tag not in ("VERB", "PREP", "AUX"):
+            continue
+        if start > 0 and not _has_verb(words, unit[:start]):
+            continue
+        items, end = _list_items(words, unit, k)
+        if items is None or len(items) + 1 < MIN_LIST_ITEMS:
+            continue
+        frame, tail = unit[:start], unit[end:]
+        if not frame and _has_verb(words, tail):
+            continue  # a subject list ("A, B and C met") is collective as often as not
+        return [frame + item + tail for item in [first, *items]]
+    return None
+
+
+def _list_items(words: Sequence[Word], unit: Unit, comma: int) -> tuple[list[Unit] | None, int]:
+    """Items after the first item's comma, and where the list ends."""
+    items: list[Unit] = []
+    item: Unit = []
+    k = comma + 1
+    last = False
+    while k < len(unit):
+        w = words[unit[k]]
+        if w.lower in LIST_CONJUNCTIONS and any(words[j].lower in _PAIR_PREPOSITIONS for j in item):
+            item.append(unit[k])  # "between Tehran and Washington" is one item
+        elif w.lower in LIST_CONJUNCTIONS and not last:
+            if item:
+                items.append(item)
+            item, last = [], True
+        elif w.text == ",":
+            if last:
+                break
+            if not item:
+                return None, k  # ", ," or ", and" handled above: an empty item is no list
+            items.append(item)
+            item = []
+        elif w.tag in _ITEM_TAGS and len(item) < _MAX_ITEM and w.text not in (";", ":", DASH):
+            item.append(unit[k])
+        else:
+            if not last:
+                return None, k  # a verb before the conjunction: clauses, not a list
+            break
+        k += 1
+    if not last or not item or (k < len(unit) and words[unit[k]].is_verb):
+        return None, k  # "..., channels remain": the last 'item' is the subject of a clause
+    items.append(item)
+    if not all(_is_item(words, it) for it in items):
+        return None, k
+    return items, k
+
+
+def _is_item(words: Sequence[Word], item: Unit) -> bool:
+    tags = [words[i].tag for i in item]
+    return any(t in ("NOUN", "PROPN", "NUM") for t in tags) and tags[0] != "PREP" and tags[-1] not in ("PREP", "DET")
+
+
 def _subject_span_ok(words: Sequence[Word], subject: Unit) -> bool:
     return any(words[i].lower == "and" for i in subject) and words[subject[-1]].tag in ("NOUN", "PROPN")
 
@@ -360,4 +435,5 @@ _RULES = (
     _rule_coordination,
     _rule_comma_parenthetical,
     _rule_distributive_subject,
+    _rule_object_list,
 )

@@ -1,0 +1,100 @@
+"""Definite event descriptions and the event they refer to.
+
+News articles name the event once, in full ("Iran and the United States met
+in Muscat on February 6"), and then refer to it by a definite noun phrase:
+"The session was framed as indirect talks", "The talks matter because ...".
+Such a claim has no names or dates of its own, so alignment cannot tell that
+it is about the Muscat meeting. This module finds the claim each such
+reference points back to and lends the reference that claim's *anchors*
+(entity and date keys), which the aligner uses at reduced weight.
+
+The rule is deliberately narrow: the reference must be the claim's subject
+("the/this/that [modifiers] NOUN" before its first verb), the noun must name
+an event, and the claim must have no anchors of its own. The antecedent is
+the nearest earlier claim of the same source that mentions the same noun (or
+its verb, "meeting"/"met") and has anchors; failing that, the first claim of
+the source that has at least two anchors (the lead event).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from crosscheck.model import Claim, Extraction
+
+# Nouns that name an event a news story is about (lemmas).
+# fmt: off
+EVENT_NOUNS = frozenset({
+    "meeting", "session", "talk", "summit", "visit", "negotiation", "conference", "discussion",
+    "encounter", "round", "attack", "strike", "raid", "bombing", "explosion", "blast", "shooting",
+    "crash", "accident", "incident", "fire", "election", "vote", "referendum", "deal",
+    "agreement", "accord", "treaty", "announcement", "ceremony", "trial", "hearing", "verdict",
+    "protest", "rally", "demonstration", "operation", "speech", "interview", "ruling", "decision",
+    "arrest", "exchange", "ceasefire", "truce", "invasion", "offensive", "storm", "earthquake",
+    "flood", "outbreak",
+})
+# fmt: on
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+_MODIFIER_TAGS = frozenset({"ADJ", "NOUN", "ADV", "POS"})  # "this week's summit"
+MIN_LEAD_ANCHORS = 2
+
+
+def anchors(claim: Claim) -> tuple[str, ...]:
+    """The keys that tie a claim to one event: its entities and dates."""
+    return tuple(e.lower() for e in claim.features.entities) + claim.features.dates
+
+
+def referring_noun(claim: Claim) -> str | None:
+    """The event noun of a definite subject ("The session was ..."), or None."""
+    tokens = claim.tokens
+    if len(tokens) < 3 or tokens[0].lower not in _DETERMINERS:
+        return None
+    head: str | None = None
+    for t in tokens[1:]:
+        if t.tag in ("VERB", "AUX", "NEG"):
+            break
+        if t.tag not in _MODIFIER_TAGS:
+            return None
+        head = t.lemma if t.tag == "NOUN" else None
+    else:
+        return None
+    return head if head in EVENT_NOUNS else None
+
+
+def _mentions(claim: Claim, noun: str) -> bool:
+    """Does the claim name the event by this noun or by its verb (meeting / met)?"""
+    verb = noun[:-3] if noun.endswith("ing") else noun
+    return any(t.lemma == noun or (t.tag == "VERB" and t.lemma == verb) for t in claim.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class EventReference:
+    """A claim whose subject refers back to the event of ``antecedent``."""
+
+    noun: str  # the referring event noun, a lemma ("session")
+    antecedent: str  # id of the claim that names the event
+    anchors: tuple[str, ...]  # the antecedent's entity and date keys
+
+    def describe(self) -> str:
+        return f"'{self.noun}' read as the event of {self.antecedent}"
+
+
+def event_context(extraction: Extraction) -> Mapping[str, EventReference]:
+    """Claim id -> the event it refers to (only for referring claims)."""
+    claims: Sequence[Claim] = extraction.claims
+    lead = next((c for c in claims if len(set(anchors(c))) >= MIN_LEAD_ANCHORS), None)
+    out: dict[str, EventReference] = {}
+    for n, claim in enumerate(claims):
+        if anchors(claim):
+            continue
+        noun = referring_noun(claim)
+        if noun is None:
+            continue
+        antecedent = next((c for c in reversed(claims[:n]) if anchors(c) and _mentions(c, noun)), None)
+        if antecedent is None and lead is not None and lead.sentence < claim.sentence:
+            antecedent = lead
+        if antecedent is not None:
+            out[claim.id] = EventReference(noun, antecedent.id, tuple(dict.fromkeys(anchors(antecedent))))
+    return MappingProxyType(out)

@@ -1,0 +1,80 @@
+import pytest
+
+from crosscheck import compare
+from crosscheck.event_reference import event_context, referring_noun
+from crosscheck.model import Source
+from crosscheck.pipeline import extract
+
+LEAD = "Israel and Hamas negotiators met in Doha on March 3. "
+
+
+def _context(text: str):  # type: ignore[no-untyped-def]
+    extraction = extract(Source("a", "a", text))
+    return extraction, event_context(extraction)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        ("The session was described as tense.", "session"),
+        ("The talks ended without a deal.", "talk"),
+        ("This week's summit ended early.", "summit"),
+        ("The deadly attack drew condemnation.", "attack"),
+        ("The vote was postponed.", "vote"),
+    ],
+)
+def test_definite_event_subject_refers_to_the_lead_event(sentence: str, noun: str) -> None:
+    extraction, context = _context(LEAD + sentence)
+    ref = context[extraction.claims[-1].id]
+    assert ref.noun == noun
+    assert ref.antecedent == extraction.claims[0].id
+    assert set(ref.anchors) == {"israel", "hamas", "doha", "03-03"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister was described as tense.",  # not an event noun
+        "A session was described as tense.",  # indefinite: a new event
+        "The session in Geneva was described as tense.",  # has anchors of its own
+        "Observers said the session was tense.",  # the event noun is not the subject
+        "The session.",  # no predicate
+    ],
+)
+def test_not_a_reference(sentence: str) -> None:
+    extraction, context = _context(LEAD + sentence)
+    assert extraction.claims[-1].id not in context
+
+
+def test_nearest_antecedent_naming_the_same_event_wins() -> None:
+    text = LEAD + "Later, Qatar and Egypt held a meeting in Cairo on March 5. The meeting ended without a statement."
+    extraction, context = _context(text)
+    ref = context[extraction.claims[-1].id]
+    assert "cairo" in ref.anchors and "doha" not in ref.anchors
+
+
+def test_no_lead_event_means_no_reference() -> None:
+    _, context = _context("Negotiators talked for hours. The session was described as tense.")
+    assert context == {}
+
+
+def test_a_reference_lets_a_clash_about_the_event_be_found() -> None:
+    a = LEAD + "The session was framed as indirect talks by the mediators."
+    b = "Israel and Hamas held direct talks in Doha on March 3, officials said."
+    report = compare({"a": a, "b": b})
+    conflicts = [f for f in report.findings if f.status == "conflict" and f.type == "antonym"]
+    assert any("a:1" in f.claims and "read as the event of a:0" in f.reason for f in conflicts)
+
+
+def test_unrelated_definite_subject_does_not_borrow_a_clash() -> None:
+    a = LEAD + "The session was framed as indirect talks by the mediators."
+    b = "Floods hit the north of Chile on March 3, with direct damage to roads."
+    report = compare({"a": a, "b": b})
+    assert not [f for f in report.findings if f.status == "conflict"]
+
+
+def test_referring_noun_is_about_the_subject_only() -> None:
+    extraction, _ = _context("The talks collapsed.")
+    assert referring_noun(extraction.claims[0]) == "talk"
+    extraction, _ = _context("Both sides said talks collapsed.")
+    assert referring_noun(extraction.claims[0]) is None
