@@ -1,6 +1,7 @@
 """Speed harness: every figure is measured against a reference taken in the same run.
 
-    python benchmarks/speed.py [--data ../shared/eval] [--quick]
+    python benchmarks/speed.py [--data ../shared/eval] [--quick] [--cost-budget S]
+    python benchmarks/speed.py --cost-only [--quick]     # only section 6 (seeds text without the data)
 
 1. seeds report as a process (``crosscheck report seeds/*.txt``) vs a bare
    interpreter importing the same third-party packages (read from pyproject.toml);
@@ -10,7 +11,13 @@
    (tracemalloc) per step and the fitted log-log growth exponent;
 4. the limit: rapidfuzz ``process.cdist`` with crosscheck's scorer over the same
    claim strings (every cross-source claim pair), vs crosscheck's alignment;
-5. FNC-1 pairs through ``compare()`` per second on one core, vs the naive row.
+5. FNC-1 pairs through ``compare()`` per second on one core, vs the naive row;
+6. bounded cost: ``compare()`` on two generated articles of 1, 5 and 20 MiB each and
+   on a 1,000,000-character single line, each case in a fresh child process: seconds
+   per stage, peak memory (the child's peak RSS over its baseline), fitted growth
+   exponents, cost per MiB; the CLI ``report --format json`` process where it fits
+   the budget, and the ``--max-bytes`` refusal of an input over the default limit.
+   Cases predicted to exceed ``--cost-budget`` are not run; the prediction is shown.
 
 Markdown goes to stdout, the full results to ``--json`` (default
 benchmarks/out/speed.json), progress to stderr.
@@ -21,12 +28,16 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import re
+import resource
+import selectors
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+import tempfile
 import tomllib
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -379,6 +390,335 @@ def bench_fnc(root: Path, limit: int) -> dict[str, Any]:
     return {"target_pairs_per_s": FNC_TARGET, "cold": cold, "as_in_data": warm}
 
 
+# --------------------------------------------------------------------------- 6. bounded cost
+
+COST_SIZES = (1, 5, 20)  # MiB per article; two articles per case
+QUICK_COST_SIZES = (1,)
+LINE_CHARS = 1_000_000
+COST_BUDGET = 900.0  # seconds per case; stages predicted to go past it are not run
+CLI_BUDGET = 300.0  # the CLI process runs at a size only when compare() is predicted within this
+COST_STAGES = ("extract", "cross", "report")
+MIB = 2**20
+
+# Runs in a fresh interpreter per case: no cache, no memory of earlier cases. argv: the stages to
+# run (comma-separated, in COST_STAGES order), then the article paths. One JSON line per stage.
+_CHILD = r"""
+import json, os, resource, sys, time
+RSS = 1 if sys.platform == "darwin" else 1024
+def rss():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * RSS
+def emit(**kw):
+    print(json.dumps(kw), flush=True)
+import crosscheck
+from crosscheck import pipeline
+from crosscheck.render import json as render_json
+crosscheck.compare({"a": "The committee met on Monday.", "b": "The committee did not meet on Tuesday."})
+stages, paths = sys.argv[1].split(","), sys.argv[2:]
+base = rss()
+texts = [open(p, encoding="utf-8").read() for p in paths]
+emit(stage="ready", baseline_rss=base, chars=[len(t) for t in texts],
+     bytes=[os.path.getsize(p) for p in paths])
+timed = {}
+def wrap(module, name):
+    fn = getattr(module, name, None)
+    if fn is None:
+        return
+    def timed_fn(*a, **k):
+        t0 = time.perf_counter()
+        out = fn(*a, **k)
+        timed[name] = (time.perf_counter() - t0, len(out))
+        return out
+    setattr(module, name, timed_fn)
+try:  # sub-stages of compare_extractions, when it still calls these by module attribute
+    import crosscheck.align, crosscheck.classify
+    wrap(crosscheck.align, "align")
+    wrap(crosscheck.classify, "classify")
+except Exception:
+    pass
+if "extract" in stages:
+    t0 = time.perf_counter()
+    ex = [pipeline.extract(crosscheck.Source(id=chr(97 + i), name=os.path.basename(p), text=t))
+          for i, (p, t) in enumerate(zip(paths, texts))]
+    emit(stage="extract", seconds=time.perf_counter() - t0, peak_rss=rss(),
+         claims=sum(len(e.claims) for e in ex), sentences=sum(len(e.sentences) for e in ex))
+if "cross" in stages:
+    t0 = time.perf_counter()
+    report = pipeline.compare_extractions(ex)
+    sub = {k: {"seconds": v[0], "items": v[1]} for k, v in timed.items()}
+    emit(stage="cross", seconds=time.perf_counter() - t0, peak_rss=rss(), findings=len(report.findings),
+         parts=sub)
+if "report" in stages:
+    t0 = time.perf_counter()
+    out = render_json.render(report)
+    emit(stage="report", seconds=time.perf_counter() - t0, peak_rss=rss(), json_bytes=len(out.encode()))
+"""
+
+
+def _rss_scale() -> int:
+    return 1 if sys.platform == "darwin" else 1024
+
+
+def cost_articles(root: Path | None) -> tuple[list[str], str]:
+    """Texts the generated articles are built from: NeuS train then val articles in file
+    order, or the seed articles when the evaluation data is absent."""
+    if root is not None and (root / "neus" / "train.source").is_file():
+        arts = [datasets.neus_text(t, b) for split in ("train", "val")
+                for ev in datasets.load_neus(root, split) for t, b in ev]
+        return [a for a in arts if a.strip()], "NeuS train + val articles (../shared/eval/neus)"
+    return [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))], "seeds/*.txt"
+
+
+def build_article(articles: Sequence[str], nbytes: int, start: int = 0) -> str:
+    """Articles from index ``start`` on (wrapping around), joined by blank lines, as many as fit
+    in ``nbytes`` UTF-8 bytes: a deterministic long article of about that size."""
+    parts: list[str] = []
+    size = 0
+    i = start
+    while True:
+        art = articles[i % len(articles)]
+        need = len(art.encode("utf-8")) + (2 if parts else 0)
+        if size + need > nbytes:
+            break
+        parts.append(art)
+        size += need
+        i += 1
+    if not parts:  # one article larger than the size asked for
+        return articles[start % len(articles)].encode("utf-8")[:nbytes].decode("utf-8", "ignore")
+    return "\n\n".join(parts)
+
+
+def one_line(articles: Sequence[str], nchars: int = LINE_CHARS) -> str:
+    """The articles' words on a single line of exactly ``nchars`` characters (no line break)."""
+    words: list[str] = []
+    size = 0
+    i = 0
+    while size < nchars:
+        w = articles[i % len(articles)].split()
+        words.extend(w)
+        size += sum(len(x) + 1 for x in w)
+        i += 1
+    line = " ".join(words)[:nchars]
+    return line[:-1] + "." if line else line
+
+
+def _run_child(paths: Sequence[str], stages: Sequence[str], timeout: float) -> dict[str, Any]:
+    """One case in a fresh interpreter; stages finished before ``timeout`` are kept."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    errfile = tempfile.TemporaryFile()
+    proc = subprocess.Popen([sys.executable, "-c", _CHILD, ",".join(stages), *paths], stdout=subprocess.PIPE,
+                            stderr=errfile, cwd=REPO, env=env)
+    out: dict[str, Any] = {}
+    deadline = time.monotonic() + timeout
+    assert proc.stdout is not None
+    fd = proc.stdout.fileno()
+    sel = selectors.DefaultSelector()
+    sel.register(fd, selectors.EVENT_READ)
+    buf = b""
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                proc.kill()
+                out["timed_out_after"] = timeout
+                break
+            if not sel.select(timeout=min(left, 5.0)):
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            buf += chunk
+            *lines, buf = buf.split(b"\n")
+            for line in lines:
+                row = json.loads(line)
+                out[row.pop("stage")] = row
+    finally:
+        sel.close()
+        proc.wait()
+        proc.stdout.close()
+        errfile.seek(0)
+        err = errfile.read()
+        errfile.close()
+    if proc.returncode != 0 and "timed_out_after" not in out:
+        lines = err.decode("utf-8", "replace").strip().splitlines()
+        out["error"] = lines[-1] if lines else f"exit {proc.returncode}"
+    return out
+
+
+def _run_cli(args: Sequence[str], timeout: float, cwd: Path = REPO) -> dict[str, Any]:
+    """The installed command as a process: exit status, seconds, its own peak RSS (wait4)."""
+    script = Path(sys.executable).parent / "crosscheck"
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "crosscheck"]
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([*cmd, *args], stdout=subprocess.DEVNULL, stderr=err, cwd=cwd)
+        deadline = t0 + timeout
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline and not timed_out:
+                proc.kill()
+                timed_out = True
+            time.sleep(0.02)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    out: dict[str, Any] = {"exit": proc.returncode, "seconds": seconds, "peak_rss": usage.ru_maxrss * _rss_scale(),
+                           "stderr_lines": stderr.strip().splitlines()[-3:]}
+    if timed_out:
+        out["timed_out_after"] = timeout
+    return out
+
+
+def _predict(history: Sequence[tuple[float, float]], size: float) -> float | None:
+    """Seconds at ``size`` from earlier (size, seconds) points: the fitted log-log slope (at least
+    1) from the last point; linear from a single point; None without any."""
+    pts = [(x, y) for x, y in history if y > 0]
+    if not pts:
+        return None
+    x0, y0 = pts[-1]
+    k = metrics.loglog_slope([x for x, _ in pts], [y for _, y in pts]) if len(pts) >= 2 else 1.0
+    k = max(1.0, k if k == k else 1.0)
+    return y0 * (size / x0) ** k
+
+
+def _case(label: str, kind: str, paths: Sequence[str], history: dict[str, list[tuple[float, float]]],
+          budget: float) -> dict[str, Any]:
+    size = sum(os.path.getsize(p) for p in paths)
+    row: dict[str, Any] = {"case": label, "kind": kind, "input_bytes": size, "stages": {}}
+    stages: list[str] = []
+    planned = 0.0
+    for st in COST_STAGES:
+        guess = _predict(history.get(st, []), size)
+        if guess is not None and planned + guess > budget:
+            row["stages"][st] = {"skipped": True, "predicted_seconds": guess}
+            # later stages need this one's output
+            for later in COST_STAGES[COST_STAGES.index(st) + 1 :]:
+                later_guess = _predict(history.get(later, []), size)
+                row["stages"][later] = {"skipped": True, "predicted_seconds": later_guess}
+            break
+        stages.append(st)
+        planned += guess or 0.0
+    log(f"  cost: {label} ({size / MIB:.1f} MiB): {', '.join(stages) or 'nothing'} (budget {budget:.0f} s)")
+    res = _run_child(paths, stages, budget + 60) if stages else {}
+    ready = res.get("ready", {})
+    row["chars"] = sum(ready.get("chars", [])) or None
+    row["baseline_rss"] = ready.get("baseline_rss")
+    for st in stages:
+        if st in res:
+            row["stages"][st] = res[st]
+        elif "timed_out_after" in res:
+            row["stages"][st] = {"timed_out_after": res["timed_out_after"]}
+            break
+        else:
+            row["stages"][st] = {"error": res.get("error", "no result")}
+            break
+    done = [st for st in COST_STAGES if "seconds" in row["stages"].get(st, {})]
+    row["complete"] = len(done) == len(COST_STAGES)
+    if done:
+        peak = max(row["stages"][st]["peak_rss"] for st in done)
+        row["peak_rss"] = peak
+        row["peak_over_baseline"] = peak - (row["baseline_rss"] or 0)
+    if row["complete"]:
+        row["seconds"] = sum(row["stages"][st]["seconds"] for st in COST_STAGES)
+        row["seconds_per_mib"] = row["seconds"] / (size / MIB)
+        row["peak_mib_per_input_mib"] = row["peak_over_baseline"] / size
+    if "claims" in row["stages"].get("extract", {}):
+        row["claims"] = row["stages"]["extract"]["claims"]
+    if kind == "size":
+        for st in done:
+            history.setdefault(st, []).append((size, row["stages"][st]["seconds"]))
+    return row
+
+
+def bench_cost(root: Path | None, sizes: Sequence[float], budget: float, cli: bool) -> dict[str, Any]:
+    articles, origin = cost_articles(root)
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    out: dict[str, Any] = {"origin": origin, "budget_seconds": budget, "cli_budget_seconds": CLI_BUDGET,
+                           "sizes_mib": list(sizes), "cases": [], "cli": []}
+    history: dict[str, list[tuple[float, float]]] = {}
+    with tempfile.TemporaryDirectory(prefix="crosscheck-cost-") as tmp:
+        for mib in sizes:
+            paths = []
+            for name, start in (("a", 0), ("b", len(articles) // 2)):
+                path = Path(tmp) / f"{mib:g}mib-{name}.txt"
+                path.write_text(build_article(articles, int(mib * MIB), start), encoding="utf-8")
+                paths.append(str(path))
+            row = _case(f"{mib:g} MiB x 2", "size", paths, history, budget)
+            row["mib"] = mib
+            out["cases"].append(row)
+            if cli:
+                out["cli"].append(_cli_case(row, paths, history))
+            for p in paths:
+                os.unlink(p)
+        line = Path(tmp) / "line.txt"
+        line.write_text(one_line(articles), encoding="utf-8")
+        word = Path(tmp) / "word.txt"
+        word.write_text(("word " * (LINE_CHARS // 5)).strip() + ".", encoding="utf-8")
+        other = str(seeds[0]) if seeds else str(line)
+        for label, path in (("1,000,000-character line (prose) + a seed", line),
+                            ("1,000,000-character line ('word word ...') + a seed", word)):
+            # a different workload from the sizes: not predicted from them, bounded by the budget alone
+            out["cases"].append(_case(label, "line", [str(path), other], {}, budget))
+        # the size limit: a (sparse) file one byte over the default is refused before it is read
+        from crosscheck.read import DEFAULT_MAX_BYTES
+
+        big = Path(tmp) / "over-limit.txt"
+        with open(big, "wb") as fh:
+            fh.truncate(DEFAULT_MAX_BYTES + 1)
+        refusal = _run_cli(["report", "--format", "json", big.name, other], 120, cwd=Path(tmp))
+        refusal["input_bytes"] = DEFAULT_MAX_BYTES + 1
+        refusal["default_max_bytes"] = DEFAULT_MAX_BYTES
+        out["max_bytes"] = refusal
+    sized = [r for r in out["cases"] if r["kind"] == "size"]
+    fits: dict[str, Any] = {}
+    for st in COST_STAGES:
+        ok = [r for r in sized if "seconds" in r["stages"].get(st, {})]
+        if len(ok) >= 2:
+            fits[f"{st}_time"] = metrics.loglog_slope([r["input_bytes"] for r in ok],
+                                                      [r["stages"][st]["seconds"] for r in ok])
+    for sub in ("align", "classify"):
+        ok = [r for r in sized if sub in r["stages"].get("cross", {}).get("parts", {})]
+        if len(ok) >= 2:
+            fits[f"{sub}_time"] = metrics.loglog_slope(
+                [r["input_bytes"] for r in ok], [r["stages"]["cross"]["parts"][sub]["seconds"] for r in ok])
+    ok = [r for r in sized if r["complete"]]
+    if len(ok) >= 2:
+        fits["compare_time"] = metrics.loglog_slope([r["input_bytes"] for r in ok], [r["seconds"] for r in ok])
+        fits["compare_memory"] = metrics.loglog_slope([r["input_bytes"] for r in ok],
+                                                      [r["peak_over_baseline"] for r in ok])
+    ok = [r for r in sized if "peak_rss" in r["stages"].get("extract", {})]
+    if len(ok) >= 2:
+        fits["extract_memory"] = metrics.loglog_slope(
+            [r["input_bytes"] for r in ok], [r["stages"]["extract"]["peak_rss"] - (r["baseline_rss"] or 0) for r in ok])
+    out["exponents"] = fits
+    return out
+
+
+def _cli_case(row: dict[str, Any], paths: Sequence[str], history: dict[str, list[tuple[float, float]]]) -> dict[str, Any]:
+    """``crosscheck report --format json`` on the same articles, where compare() fits CLI_BUDGET."""
+    size = row["input_bytes"]
+    entry: dict[str, Any] = {"case": row["case"], "input_bytes": size}
+    if row["complete"]:
+        expected = row["seconds"]
+    else:
+        guesses = [_predict(history.get(st, []), size) for st in COST_STAGES]
+        done = [row["stages"][st].get("seconds") for st in COST_STAGES]
+        expected = sum((d if d is not None else (g or 0.0)) for d, g in zip(done, guesses))
+    entry["expected_seconds"] = expected
+    if expected > CLI_BUDGET:
+        entry["skipped"] = f"compare() takes about {expected:,.0f} s at this size (> {CLI_BUDGET:.0f} s)"
+        return entry
+    log(f"  cost: CLI report --format json on {row['case']}")
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        res = _run_cli(["report", "--format", "json", "-o", out.name, *paths], max(CLI_BUDGET, 2 * expected) + 60)
+        res["json_bytes"] = os.path.getsize(out.name)
+    entry.update(res)
+    return entry
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -410,6 +750,15 @@ def render_markdown(res: dict[str, Any]) -> str:
         f"crosscheck {m['crosscheck']}, {'quick' if res['quick'] else 'full'} mode, one process.",
         "",
     ]
+    if "process" in res:
+        lines += _render_main(res)
+    if "cost" in res:
+        lines += _render_cost(res["cost"], res["quick"])
+    return "\n".join(lines) + "\n"
+
+
+def _render_main(res: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
     p = res["process"]
     lines += ["**Seeds report as a process** (median of %d runs)" % p["runs"], ""]
     lines += accuracy._table(
@@ -509,7 +858,85 @@ def render_markdown(res: dict[str, Any]) -> str:
             ratio = _n(block.get("ratio_to_naive"), ".2f") if system == "crosscheck" else "1"
             rows.append([system, label, str(block["pairs"]), _n(r["pairs_per_s"]), pct, ratio])
     lines += accuracy._table(["system", "sample", "pairs", "pairs/s", f"of {FNC_TARGET:.0f}/s target", "x naive"], rows)
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _stage_cell(stage: dict[str, Any] | None) -> str:
+    if not stage:
+        return "-"
+    if "seconds" in stage:
+        return _n(stage["seconds"])
+    if stage.get("skipped"):
+        guess = stage.get("predicted_seconds")
+        return "not run" + (f" (~{_n(guess)} predicted)" if guess is not None else "")
+    if "timed_out_after" in stage:
+        return f"> {stage['timed_out_after']:.0f} (stopped)"
+    return "error: " + str(stage.get("error", "?"))[:60]
+
+
+def _render_cost(c: dict[str, Any], quick: bool) -> list[str]:
+    lines = [
+        "",
+        f"**Bounded cost**: `compare()` on two generated articles of each size (built by joining "
+        f"{c['origin']} with blank lines, a from the first article, b from the middle of the list), "
+        "and on a 1,000,000-character single line against a seed article. Each case runs in a fresh "
+        "child process (no cache, no earlier case in memory); *extract* = per-source half "
+        "(normalize, segment, decompose, features), *align + classify* = `compare_extractions`, "
+        "*JSON* = `render.json`; peak = the child's peak RSS over its baseline after imports and a "
+        f"warm-up; stages predicted past the budget of {c['budget_seconds']:.0f} s per case are not run.",
+        "",
+    ]
+    rows = []
+    for r in c["cases"]:
+        st = r["stages"]
+        parts = st.get("cross", {}).get("parts", {})
+        split = ""
+        if "align" in parts and "classify" in parts:
+            split = f" = {_n(parts['align']['seconds'])} + {_n(parts['classify']['seconds'])}"
+        rows.append([
+            r["case"],
+            f"{r['input_bytes'] / MIB:.2f}",
+            _n(r.get("claims"), ",") if r.get("claims") is not None else "-",
+            _stage_cell(st.get("extract")),
+            _stage_cell(st.get("cross")) + split,
+            _stage_cell(st.get("report")),
+            _n(r.get("seconds")) if r["complete"] else "-",
+            _n(r.get("seconds_per_mib")) if r["complete"] else "-",
+            _mib(r.get("peak_over_baseline")) + ("" if r["complete"] else " (stages run)"),
+        ])
+    lines += accuracy._table(
+        ["case", "input MiB", "claims", "extract s", "align + classify s", "JSON s",
+         "compare() s", "s per input MiB", "peak MiB"], rows)
+    e = c.get("exponents", {})
+    if e:
+        names = [("extract_time", "extract time"), ("align_time", "align time"), ("classify_time", "classify time"),
+                 ("cross_time", "align + classify time"), ("report_time", "JSON time"),
+                 ("compare_time", "compare() time"), ("extract_memory", "extract peak memory"),
+                 ("compare_memory", "compare() peak memory")]
+        shown = [f"{label} {_n(e[k], '.2f')}" for k, label in names if k in e]
+        lines += ["", "Fitted growth exponents over the sizes (log-log least squares against input bytes; "
+                  "1 = linear, 2 = quadratic): " + ", ".join(shown) + "."]
+    elif not quick:
+        lines += ["", "Fitted growth exponents: fewer than two sizes completed."]
+    if c.get("cli"):
+        lines += ["", f"**The CLI as a process**: `crosscheck report --format json -o FILE a b` on the same articles "
+                  f"(run where compare() takes at most {c['cli_budget_seconds']:.0f} s; exit 1 = conflicts found); "
+                  "peak = the process's peak RSS (wait4), interpreter start-up included.", ""]
+        rows = []
+        for r in c["cli"]:
+            if "skipped" in r:
+                rows.append([r["case"], "-", "not run: " + r["skipped"], "-", "-"])
+            else:
+                rows.append([r["case"], str(r["exit"]), _n(r["seconds"]), _mib(r["peak_rss"]),
+                             _mib(r.get("json_bytes"))])
+        lines += accuracy._table(["case", "exit", "seconds", "peak RSS MiB", "JSON MiB"], rows)
+    m = c.get("max_bytes")
+    if m:
+        msg = m["stderr_lines"][-1] if m["stderr_lines"] else ""
+        lines += ["", f"**The size limit**: `crosscheck report --format json` on a file of {m['input_bytes']:,} bytes "
+                  f"(default `--max-bytes` {m['default_max_bytes']:,}) exits {m['exit']} in {_n(m['seconds'])} s, "
+                  f"peak RSS {_mib(m['peak_rss'])} MiB, with one line: `{msg}`."]
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -517,8 +944,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=None, help="eval folder (default $CROSSCHECK_EVAL or ../shared/eval)")
     ap.add_argument("--quick", action="store_true", help="small sizes for CI (a few events, 2-8 sources, 20 FNC pairs)")
     ap.add_argument("--json", type=Path, default=OUT / "speed.json", help="where to write the full results")
+    ap.add_argument("--cost-budget", type=float, default=COST_BUDGET, metavar="S",
+                    help=f"bounded cost: seconds per case; stages predicted past it are not run (default {COST_BUDGET:.0f})")
+    ap.add_argument("--cost-only", action="store_true",
+                    help="run only the bounded-cost section (uses the seeds when the eval data is absent)")
     args = ap.parse_args(argv)
     root = (args.data or datasets.default_eval_dir()).resolve()
+    if args.cost_only:
+        res = {"machine": accuracy.machine(), "quick": args.quick}
+        log("speed: bounded cost")
+        res["cost"] = bench_cost(root if root.is_dir() else None, QUICK_COST_SIZES if args.quick else COST_SIZES,
+                                 args.cost_budget, cli=not args.quick)
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(res, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        sys.stdout.write(render_markdown(res))
+        return 0
     if not root.is_dir():
         log(f"speed: eval data not found at {root}")
         return 2
@@ -546,6 +987,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     res["scaling"] = bench_scaling(draws, QUICK_STEPS if args.quick else STEPS)
     log("speed: FNC-1 pairs/s")
     res["fnc"] = bench_fnc(root, 20 if args.quick else 1000)
+    log("speed: bounded cost")
+    res["cost"] = bench_cost(root, QUICK_COST_SIZES if args.quick else COST_SIZES, args.cost_budget, cli=not args.quick)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(res, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -58,3 +58,27 @@ def test_blocking_only_scores_claims_that_share_a_key() -> None:
     a = _claims("Rebels seized the airport.", "a")
     b = _claims("Floods destroyed crops.", "b")
     assert align([a, b]) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("negotiation", "negotiate"),  # derivational family
+        ("escalation", "escalate"),
+        ("nation", "country"),  # WordNet synonyms
+        ("purchase", "buy"),
+        ("tehran", "iran"),  # a capital stands for its country's government
+        ("washington", "united states"),
+    ],
+)
+def test_related_keys_match_at_reduced_credit(a: str, b: str) -> None:
+    related = score([a, "talks"], [b, "talks"])
+    assert score([a, "talks"], ["zzzzzz", "talks"]) < related < 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("buy", "sell"), ("man", "woman"), ("president", "minister"), ("talk", "walk"), ("paris", "iran")],
+)
+def test_unrelated_keys_do_not_match(a: str, b: str) -> None:
+    assert score([a, "talks"], [b, "talks"]) == score([a, "talks"], ["zzzzzz", "talks"])

@@ -124,15 +124,22 @@ def test_errors_file(tmp_path: Path) -> None:
 @needs_data
 def test_speed_quick(speed_run: tuple[dict[str, Any], str]) -> None:
     results, stdout = speed_run
-    assert {"machine", "process", "throughput", "scaling", "fnc"} <= set(results)
+    assert {"machine", "process", "throughput", "scaling", "fnc", "cost"} <= set(results)
     assert results["process"]["bare_seconds"] > 0
     assert "rapidfuzz" in results["process"]["bare"]
     assert results["throughput"]["naive"]["events_per_s"] > 0
     assert [s["sources"] for s in results["scaling"]["steps"]] == [2, 4, 8]
     assert results["fnc"]["cold"]["naive"]["pairs_per_s"] > 0
     assert results["fnc"]["as_in_data"]["naive"]["pairs_per_s"] > 0
-    for title in ("Seeds report as a process", "throughput", "Scaling", "The limit", "FNC-1 pairs"):
+    for title in ("Seeds report as a process", "throughput", "Scaling", "The limit", "FNC-1 pairs", "Bounded cost",
+                  "The size limit"):
         assert title in stdout
+    cost = results["cost"]
+    assert cost["sizes_mib"] == [1] and cost["origin"].startswith("NeuS")
+    assert [r["kind"] for r in cost["cases"]] == ["size", "line", "line"]
+    assert cost["cases"][0]["input_bytes"] <= 2 * 2**20 and cost["cases"][1]["chars"] > 1_000_000
+    assert cost["max_bytes"]["exit"] == 2 and len(cost["max_bytes"]["stderr_lines"]) == 1
+    assert "larger than --max-bytes" in cost["max_bytes"]["stderr_lines"][0]
     pending = _crosscheck_pending(results["throughput"]["crosscheck"].get("unavailable"))
     if not pending:
         assert "ratio" in results["process"], results["process"]
@@ -140,6 +147,7 @@ def test_speed_quick(speed_run: tuple[dict[str, Any], str]) -> None:
         assert "crosscheck_time_exponent" in results["scaling"]
         assert all("fraction_of_cdist" in s for s in results["scaling"]["steps"])
         assert results["fnc"]["cold"]["crosscheck"]["pairs_per_s"] > 0
+        assert all(r["complete"] and r["peak_over_baseline"] > 0 for r in cost["cases"]), cost["cases"]
 
 
 # ---------------------------------------------------------------- metric helpers (no data needed)

@@ -1,9 +1,10 @@
-"""Tests for the antonym lexicon (crosscheck.lexicon and data/antonyms.tsv)."""
+"""Tests for crosscheck.lexicon: antonyms, synonym classes, derivational families, places."""
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import time
 from pathlib import Path
 from types import ModuleType
@@ -11,7 +12,18 @@ from types import ModuleType
 import pytest
 
 from crosscheck import lexicon
-from crosscheck.lexicon import adjective_base, antonyms, are_antonyms
+from crosscheck.lexicon import (
+    adjective_base,
+    antonyms,
+    are_antonyms,
+    are_synonyms,
+    canonical_place,
+    capital_of,
+    containing_places,
+    derivation_root,
+    is_capital,
+    synonym_keys,
+)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "src" / "crosscheck" / "data"
 DATA_FILE = DATA_DIR / "antonyms.tsv"
@@ -20,15 +32,17 @@ WORDNET_DIR = Path("/usr/share/wordnet")
 WORD_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 
 
-def _build_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_antonyms", DATA_DIR / "build_antonyms.py")
+def _build_module(name: str = "build_antonyms") -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, DATA_DIR / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
     spec.loader.exec_module(module)
     return module
 
 
 build = _build_module()
+build_lexicon = _build_module("build_lexicon")
 
 
 def _data_lines() -> list[str]:
@@ -266,3 +280,346 @@ def test_data_file_is_up_to_date(tmp_path: Path) -> None:
     out = tmp_path / "antonyms.tsv"
     assert build.main(["--wordnet", str(WORDNET_DIR), "-o", str(out)]) == 0
     assert out.read_bytes() == DATA_FILE.read_bytes()
+
+
+# ---------------------------------------------------------------------------------------------
+# Synonym classes, derivational families and places (data/build_lexicon.py)
+# ---------------------------------------------------------------------------------------------
+
+LEXICON_FILES = ("synonyms.tsv", "derivations.tsv", "places.tsv")
+
+# (a, b, pos): pos None is the lookup without a part of speech.
+SYNONYMS_MUST = [
+    ("talks", "negotiation", "NOUN"),  # WordNet's lemma "talks": {negotiation, dialogue, talks}
+    ("talks", "negotiation", None),
+    ("nation", "country", None),
+    ("purchase", "buy", None),
+    ("purchase", "buy", "VERB"),
+    ("envoy", "emissary", None),
+    ("mediator", "intermediary", None),
+    ("truce", "armistice", None),
+    ("truce", "cease-fire", None),
+    ("prisoner", "captive", None),
+    ("release", "free", "VERB"),
+    ("threat", "menace", None),
+    ("nuclear", "atomic", "ADJ"),
+    ("war", "warfare", None),
+    ("meet", "encounter", "VERB"),
+    ("say", "tell", None),
+    ("say", "state", "verb"),
+    ("announce", "declare", None),
+    ("arrest", "apprehend", None),
+    ("confirm", "corroborate", None),
+    ("stop", "halt", None),
+    ("begin", "start", None),
+    ("attempt", "try", None),
+    ("propose", "suggest", None),
+    ("government", "regime", None),
+    ("arms", "weaponry", None),
+    ("big", "large", None),
+    ("directly", "straight", "ADV"),
+    ("fight", "battle", "NOUN"),
+    ("Purchase", "BUY", None),  # input is lowercased
+]
+
+SYNONYMS_MUST_NOT = [
+    # Unrelated or opposite words, co-hyponyms.
+    ("talk", "walk", None),
+    ("bank", "river", None),
+    ("man", "woman", None),
+    ("buy", "sell", None),
+    ("president", "minister", None),
+    ("war", "peace", None),
+    ("accept", "reject", None),
+    # Not in one WordNet synset: conduit's only sense is a pipe, a co-hyponym of channel's
+    # "passage for water" (as man/woman are co-hyponyms): the lexicon does not guess.
+    ("channel", "conduit", None),
+    # swap.v.01 {trade, swap, swop, switch} is a *kind of* exchange.v.01, not a synonym.
+    ("swap", "exchange", None),
+    # detain is {confine, detain}; hold's "confine" sense is its 7th: not a frequent sense.
+    ("detain", "hold", None),
+    # {meeting, encounter} is meeting's 3rd sense; its first two are gatherings.
+    ("meeting", "encounter", None),
+    ("talk", "negotiation", None),  # only the plural "talks" means negotiations
+    ("talks", "talk", None),
+    # A rare second sense does not count: buy.v.02 {bribe, buy} has 2 tags against 102.
+    ("buy", "bribe", None),
+    # kill.v.02 {kill, defeat} ("kill a motion") has 1 tag against 103.
+    ("kill", "defeat", None),
+    # "buy" and "steal" share only the noun class "a bargain", minor for both words.
+    ("buy", "steal", None),
+    ("buy", "steal", "VERB"),
+    # A word is not its own synonym.
+    ("buy", "buy", None),
+    ("", "", None),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "pos"), SYNONYMS_MUST)
+def test_must_be_synonyms(a: str, b: str, pos: str | None) -> None:
+    assert are_synonyms(a, b, pos)
+    assert are_synonyms(b, a, pos)
+    assert synonym_keys(a, pos) & synonym_keys(b, pos)
+
+
+@pytest.mark.parametrize(("a", "b", "pos"), SYNONYMS_MUST_NOT)
+def test_must_not_be_synonyms(a: str, b: str, pos: str | None) -> None:
+    assert not are_synonyms(a, b, pos)
+    assert not are_synonyms(b, a, pos)
+
+
+def test_minor_pos_needs_an_explicit_tag() -> None:
+    # "a good buy" = "a steal": the noun class exists, but only when asked for nouns.
+    assert are_synonyms("buy", "steal", "NOUN")
+    assert synonym_keys("buy") == synonym_keys("buy", "VERB") == {"buy.v.01"}
+    assert synonym_keys("buy", "n") == synonym_keys("buy", "NOUN")
+
+
+def test_synonym_keys_tags_and_unknown_words() -> None:
+    assert synonym_keys("talks", "noun") == synonym_keys("talks", "NOUN") == {"negotiation.n.01"}
+    assert synonym_keys("talks", "VERB") == frozenset()
+    assert synonym_keys("nuclear", "s") == synonym_keys("nuclear", "ADJ")
+    for tag in ("PRON", "DET", "PROPN", "AUX", "NUM", "x"):
+        assert synonym_keys("talks", tag) == frozenset()
+    with pytest.raises(ValueError, match="part-of-speech"):
+        synonym_keys("talks", "NONU")
+    assert synonym_keys("xyzzy") == frozenset()
+    assert synonym_keys("") == frozenset()
+    assert synonym_keys(" Talks ") == synonym_keys("talks")
+    assert isinstance(synonym_keys("talks"), frozenset)
+
+
+DERIVATION_SAME = [
+    ("negotiation", "negotiate"),
+    ("negotiator", "negotiate"),
+    ("escalation", "escalate"),
+    ("diplomacy", "diplomatic"),
+    ("diplomat", "diplomatic"),
+    ("mediation", "mediator"),
+    ("decision", "decide"),
+    ("agreement", "agree"),
+    ("announcement", "announce"),
+    ("invasion", "invade"),
+    ("election", "elect"),
+    ("government", "govern"),
+    ("denial", "deny"),
+    ("confirmation", "confirm"),
+    ("meeting", "meet"),
+    ("killing", "kill"),
+    ("directly", "direct"),
+    ("indirectly", "indirect"),
+    ("publicly", "public"),
+    ("national", "nation"),
+    ("buyer", "buy"),
+    ("Negotiation", "NEGOTIATE"),  # input is lowercased
+]
+
+DERIVATION_DIFFERENT = [
+    ("buy", "purchase"),  # synonyms, not one family: no look-alike derivation link
+    ("buy", "sell"),
+    ("direct", "indirect"),  # antonyms are separate families
+    ("tend", "tender"),  # homographs: "tender" (adj) -> "tenderize", "tender" (n) <- "tend"
+    ("talk", "walk"),
+    ("threat", "threaten"),  # WordNet has no derivation link between these two
+    ("nation", "nationalism"),  # nor between these
+]
+
+
+@pytest.mark.parametrize(("a", "b"), DERIVATION_SAME)
+def test_same_derivational_family(a: str, b: str) -> None:
+    assert derivation_root(a) == derivation_root(b)
+
+
+@pytest.mark.parametrize(("a", "b"), DERIVATION_DIFFERENT)
+def test_different_derivational_families(a: str, b: str) -> None:
+    assert derivation_root(a) != derivation_root(b)
+
+
+def test_derivation_roots() -> None:
+    assert derivation_root("negotiation") == "negotiate"  # not the rarer "negotiant"
+    assert derivation_root("escalation") == "escalate"
+    assert derivation_root("arrest") == "arrest"  # verb and noun: one word, one key
+    assert derivation_root("xyzzy") == "xyzzy"  # no family: the word itself
+    assert derivation_root(" Talks ") == "talks"
+
+
+def test_derivation_root_is_idempotent_and_families_are_disjoint() -> None:
+    roots: dict[str, str] = {}
+    for line in _lexicon_lines("derivations.tsv"):
+        root, members = line.split("\t")
+        words = members.split(",")
+        assert root in words, line
+        assert words == sorted(words) and len(words) >= 2, line
+        for word in words:
+            assert word not in roots, word
+            roots[word] = root
+    for word, root in roots.items():
+        assert derivation_root(word) == root
+        assert derivation_root(root) == root
+
+
+CONTAINING = [
+    ("muscat", {"oman"}),
+    ("tehran", {"iran"}),
+    ("teheran", {"iran"}),
+    ("paris", {"france"}),  # the capital, not Paris, Texas
+    ("moscow", {"russia"}),
+    ("beijing", {"china"}),
+    ("doha", {"qatar"}),
+    ("london", {"england", "united kingdom"}),
+    ("houston", {"texas", "united states"}),
+    ("texas", {"united states"}),
+    ("washington", {"district of columbia", "united states"}),  # the capital, not the state
+    ("new york", {"united states"}),
+    ("cairo", {"egypt"}),  # the capital, not Cairo, Illinois
+    ("jerusalem", {"israel"}),
+    ("Muscat", {"oman"}),  # case-insensitive
+    ("New_York", {"united states"}),
+    # Countries have no containers: continents, regions and peninsulas do not count.
+    ("oman", set()),
+    ("iran", set()),
+    ("united states", set()),
+    ("georgia", set()),  # the country, not the U.S. state
+    ("xyzzy", set()),
+    ("", set()),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CONTAINING)
+def test_containing_places(name: str, expected: set[str]) -> None:
+    assert containing_places(name) == expected
+
+
+CAPITALS = [
+    ("tehran", "iran"),
+    ("muscat", "oman"),
+    ("washington", "united states"),
+    ("moscow", "russia"),
+    ("beijing", "china"),
+    ("paris", "france"),
+    ("cairo", "egypt"),
+    ("london", "united kingdom"),  # WordNet's "capital of the United Kingdom"
+    ("austin", "texas"),  # state capitals count
+    ("houston", None),
+    ("new york", None),
+    ("oman", None),
+    ("xyzzy", None),
+]
+
+
+@pytest.mark.parametrize(("name", "country"), CAPITALS)
+def test_capitals(name: str, country: str | None) -> None:
+    assert capital_of(name) == country
+    assert is_capital(name) is (country is not None)
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("united states", "united states"),
+        ("United States of America", "united states"),
+        ("the United States", "united states"),
+        ("America", "united states"),
+        ("USA", "united states"),
+        ("U.S.", "united states"),
+        ("US", "united states"),
+        ("the States", "united states"),
+        ("Britain", "united kingdom"),
+        ("Great Britain", "united kingdom"),
+        ("UK", "united kingdom"),
+        ("Persia", "iran"),
+        ("Muscat", "muscat"),
+        ("Masqat", "muscat"),
+        ("xyzzy", None),
+    ],
+)
+def test_canonical_place(name: str, canonical: str | None) -> None:
+    assert canonical_place(name) == canonical
+
+
+def _lexicon_lines(name: str) -> list[str]:
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if not line.startswith("#")]
+
+
+def test_synonym_lines_parse() -> None:
+    lines = _lexicon_lines("synonyms.tsv")
+    assert 5000 < len(lines) < 30000
+    assert lines == sorted(lines)
+    ids = set()
+    for line in lines:
+        synset_id, pos, members = line.split("\t")
+        lemma, ss_type, number = synset_id.rsplit(".", 2)
+        assert lemma and number.isdigit() and ss_type in "nvasr", line
+        assert pos == {"s": "a"}.get(ss_type, ss_type), line
+        words = [m.rstrip("*") for m in members.split(",")]
+        assert len(words) >= 2 and words == sorted(words) and len(set(words)) == len(words), line
+        assert all(WORD_RE.match(w) and len(w) >= 3 for w in words), line
+        assert synset_id not in ids
+        ids.add(synset_id)
+
+
+def test_place_lines_parse() -> None:
+    lines = _lexicon_lines("places.tsv")
+    assert 1000 < len(lines) < 10000
+    assert lines == sorted(lines)
+    names = [line.split("\t")[0] for line in lines]
+    assert len(names) == len(set(names))
+    for line in lines:
+        name, canonical, kind, containers, capital = line.split("\t")
+        assert name == name.lower().strip() and canonical == canonical.lower(), line
+        assert kind in {"country", "capital", "city", "division", "region"}, line
+        assert containers or capital or kind == "country", line
+        assert not capital or kind == "capital", line
+        up = containers.split(",") if containers else []
+        assert up == sorted(set(up)) and canonical not in up, line
+
+
+@pytest.mark.parametrize("name", LEXICON_FILES)
+def test_lexicon_header_names_wordnet_and_licence(name: str) -> None:
+    header = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("# crosscheck ")
+    assert "WordNet 3.0" in header and "WORDNET-LICENSE" in header
+    assert name in (DATA_DIR / "WORDNET-LICENSE").read_text(encoding="utf-8")
+
+
+def test_lexicon_data_stays_small() -> None:
+    sizes = {name: (DATA_DIR / name).stat().st_size for name in LEXICON_FILES}
+    assert sum(sizes.values()) < 2_000_000, sizes
+
+
+@pytest.mark.parametrize("name", LEXICON_FILES)
+def test_lexicon_file_is_package_data(name: str) -> None:
+    from importlib import resources
+
+    shipped = resources.files("crosscheck").joinpath("data", name).read_text("utf-8")
+    assert shipped == (DATA_DIR / name).read_text(encoding="utf-8")
+
+
+def test_lexicon_load_time() -> None:
+    """Each table is parsed once; the times are printed (``pytest -s``), not asserted."""
+    loaders = {
+        "antonyms.tsv": lexicon._load,
+        "synonyms.tsv": lexicon._load_synonyms,
+        "derivations.tsv": lexicon._load_derivations,
+        "places.tsv": lexicon._load_places,
+    }
+    for name, load in loaders.items():
+        load.cache_clear()
+        start = time.perf_counter()
+        table = load()
+        elapsed = time.perf_counter() - start
+        print(f"lexicon load {name}: {elapsed * 1000:.1f} ms")
+        assert load() is table  # cached
+    lexicon._synonym_keys.cache_clear()
+
+
+@pytest.mark.skipif(
+    not (WORDNET_DIR / "cntlist.rev").is_file(),
+    reason="WordNet 3.0 database not installed (apt-get install wordnet-base): cannot rebuild",
+)
+def test_lexicon_files_are_up_to_date(tmp_path: Path) -> None:
+    """The build regenerates byte-identical files: deterministic and in sync with WordNet."""
+    assert build_lexicon.main(["--wordnet", str(WORDNET_DIR), "--output-dir", str(tmp_path)]) == 0
+    for name in LEXICON_FILES:
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name

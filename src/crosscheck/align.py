@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 
 from crosscheck import features as F
 from crosscheck.event_reference import EventReference, event_context
+from crosscheck import lexicon
 from crosscheck.lexicon import are_antonyms
 from crosscheck.model import Claim, Extraction
 from crosscheck.words import STOPWORDS
@@ -128,6 +129,28 @@ def opposite_forms(a: str, b: str) -> bool:
     return any(long_ == p + short for p in _NEGATIVE_PREFIXES)
 
 
+RELATED_KEY_CREDIT = 0.8  # a synonym, derivation or capital-for-country counts this much of a match
+
+
+@lru_cache(maxsize=65536)
+def concepts(key: str) -> frozenset[str]:
+    """What a key may stand for besides itself, from the WordNet-derived
+    lexicon: its derivational family ("negotiation" -> negotiate), its
+    synonym classes ("nation" / "country"), and for a place, its canonical
+    name and the country it is the capital of ("tehran" -> iran), since news
+    uses a capital for its government. Two keys sharing a concept match at
+    RELATED_KEY_CREDIT."""
+    out = {"d:" + lexicon.derivation_root(key)}
+    out.update("s:" + c for c in lexicon.synonym_keys(key))
+    place = lexicon.canonical_place(key)
+    if place is not None:
+        out.add("p:" + place)
+        country = lexicon.capital_of(key)
+        if country is not None:
+            out.add("p:" + country)
+    return frozenset(out)
+
+
 CONTEXT_WEIGHT = 0.5  # share of a key's weight when it is lent by the event a claim refers to
 
 
@@ -160,13 +183,26 @@ def score(
 
     shared = set_a & set_b
     matched_w = sum((wt(k, own_a) + wt(k, own_b)) / 2 for k in shared)
-    rest_b = [k for k in set_b - shared if len(k) >= 5]
+    left_a, left_b = set_a - shared, set_b - shared
+    rest_b = [k for k in left_b if len(k) >= 5]
     if rest_b:
-        for k in set_a - shared:
+        for k in sorted(left_a):
             if len(k) >= 5:
                 best = process.extractOne(k, rest_b, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY)
                 if best is not None and not opposite_forms(k, best[0]):
                     matched_w += (wt(k, own_a) + wt(best[0], own_b)) / 2
+                    left_a.discard(k)
+                    left_b.discard(best[0])
+    if left_a and left_b:
+        by_concept: dict[str, str] = {}
+        for k in sorted(left_b):
+            for concept in concepts(k):
+                by_concept.setdefault(concept, k)
+        for k in sorted(left_a):
+            other = next((by_concept[c] for c in sorted(concepts(k)) if c in by_concept), None)
+            if other is not None and other in left_b:
+                matched_w += RELATED_KEY_CREDIT * (wt(k, own_a) + wt(other, own_b)) / 2
+                left_b.discard(other)
     total_a = sum(wt(k, own_a) for k in set_a)
     total_b = sum(wt(k, own_b) for k in set_b)
     containment = matched_w / min(total_a, total_b)

@@ -171,12 +171,40 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A sentence that gave no claim, and why (a heading, a caption, no verb)."""
+
+    source: str
+    sentence: int
+    spans: tuple[Span, ...]
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "sentence": self.sentence, "spans": [list(s) for s in self.spans], "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of a source its claims cover, in non-whitespace characters."""
+
+    source: str
+    chars: int
+    covered: int
+
+    def to_dict(self) -> dict[str, Any]:
+        share = round(self.covered / self.chars, 4) if self.chars else 0.0
+        return {"source": self.source, "chars": self.chars, "covered_chars": self.covered, "covered_share": share}
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     sources: tuple[Source, ...]
     sentences: tuple[Sentence, ...]
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     tool_version: str = ""
+    skipped: tuple[Skipped, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
     _claims_by_id: Mapping[str, Claim] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -199,7 +227,7 @@ class Report:
         counts = {status: 0 for status in ("agree", "conflict", "extra")}
         for f in self.findings:
             counts[f.status] += 1
-        return {"claims": len(self.claims), **counts}
+        return {"claims": len(self.claims), **counts, "skipped_sentences": len(self.skipped)}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -208,5 +236,7 @@ class Report:
             "sources": [s.to_dict() for s in self.sources],
             "claims": [c.to_dict() for c in self.claims],
             "findings": [f.to_dict() for f in self.findings],
+            "skipped": [s.to_dict() for s in self.skipped],
+            "coverage": [c.to_dict() for c in self.coverage],
             "summary": self.summary,
         }

@@ -86,6 +86,8 @@ def compare_extractions(extractions: Sequence[Extraction]) -> Report:
     from crosscheck.align import align
     from crosscheck.classify import classify
 
+    from crosscheck.coverage import coverage, skipped
+
     pairs = align(extractions)
     findings = classify(extractions, pairs)
     return Report(
@@ -94,6 +96,8 @@ def compare_extractions(extractions: Sequence[Extraction]) -> Report:
         claims=tuple(c for e in extractions for c in e.claims),
         findings=tuple(findings),
         tool_version=__version__,
+        skipped=tuple(s for e in extractions for s in skipped(e)),
+        coverage=tuple(coverage(e) for e in extractions),
     )
 
 

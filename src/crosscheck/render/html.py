@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from crosscheck.model import STATUSES, Claim, Finding, Report, Source, Status
 from crosscheck.render.sanitize import escape_html as esc
-from crosscheck.render.text import claim_runs, claims_by_source, ordered_findings, source_label, type_label
+from crosscheck.render.text import claim_runs, claims_by_source, ordered_findings, skipped_note, source_label, type_label
 
 _TITLES: dict[Status, str] = {"conflict": "Conflicts", "extra": "Extras", "agree": "Agreements"}
 _SEVERITY: dict[str, int] = {"conflict": 3, "extra": 2, "agree": 1}
@@ -104,7 +104,7 @@ def _header(report: Report) -> str:
     names = ", ".join(esc(source_label(report, src.id)) for src in report.sources)
     return (
         f"<header><h1>crosscheck report</h1><p>{chips}"
-        f"{s['claims']} claims in {len(report.sources)} sources: {names}</p></header>"
+        f"{s['claims']} claims in {len(report.sources)} sources: {names}{esc(skipped_note(report))}</p></header>"
     )
 
 

@@ -15,6 +15,7 @@ from crosscheck.render.text import (
     claim_runs,
     claims_by_source,
     ordered_findings,
+    skipped_note,
     source_label,
     type_label,
 )
@@ -39,7 +40,7 @@ def _summary(report: Report) -> str:
     s = report.summary
     return (
         f"**{s['conflict']} conflict** · {s['extra']} extra · {s['agree']} agree "
-        f"({s['claims']} claims in {len(report.sources)} sources)"
+        f"({s['claims']} claims in {len(report.sources)} sources)" + skipped_note(report)
     )
 
 

@@ -73,8 +73,17 @@ def summary_line(report: Report) -> str:
     s = report.summary
     return (
         f"{s['conflict']} conflict, {s['extra']} extra, {s['agree']} agree "
-        f"({s['claims']} claims in {len(report.sources)} sources)"
+        f"({s['claims']} claims in {len(report.sources)} sources)" + skipped_note(report)
     )
+
+
+def skipped_note(report: Report) -> str:
+    """Sentences with no claim are named, so nothing is lost without a word."""
+    n = len(report.skipped)
+    if not n:
+        return ""
+    reasons = sorted({s.reason.split(" (")[0] for s in report.skipped})
+    return f"; {n} sentence{'s' if n != 1 else ''} without claims ({', '.join(reasons)}; listed in --format json)"
 
 
 def type_label(finding: Finding) -> str:

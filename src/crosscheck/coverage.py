@@ -1,0 +1,72 @@
+"""Accounting: what of each source the claims cover, and why a sentence has none.
+
+Nothing an editor gave crosscheck may vanish silently. Every sentence either
+yields claims or is listed as skipped with a reason; per source, the report
+says how many of its (non-space) characters lie inside claim spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crosscheck.model import Claim, Coverage, Extraction, Sentence, Skipped, Source
+
+HEADING_MAX_WORDS = 12
+_END_PUNCT = re.compile(r"""[.!?]["')\]]*$""")
+_CAPTION = re.compile(
+    r"^(?:photo|image|picture|video|caption|credit|file photo|graphic|source)s?\b\s*(?:[:|(/-]|by\b)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$")
+
+
+def skip_reason(source: Source, sentence: Sentence) -> str:
+    """Why a sentence gave no claim (it is one of these, checked in order)."""
+    text = sentence.text.strip()
+    if _CAPTION.match(text):
+        return "caption or credit"
+    if _BYLINE.match(text):
+        return "byline"
+    if _is_own_line(source.visible, sentence) and not _END_PUNCT.search(text) and len(text.split()) <= HEADING_MAX_WORDS:
+        return "heading"
+    return "no statement (no verb or fewer than two content words)"
+
+
+def _is_own_line(text: str, sentence: Sentence) -> bool:
+    before = text[: sentence.start].rstrip(" \t")
+    after = text[sentence.end :].lstrip(" \t")
+    return (not before or before.endswith(("\n", "\r"))) and (not after or after.startswith(("\n", "\r")))
+
+
+def skipped(extraction: Extraction) -> tuple[Skipped, ...]:
+    with_claims = {c.sentence for c in extraction.claims}
+    return tuple(
+        Skipped(s.source, s.index, ((s.start, s.end),), skip_reason(extraction.source, s))
+        for s in extraction.sentences
+        if s.index not in with_claims
+    )
+
+
+def coverage(extraction: Extraction) -> Coverage:
+    text = extraction.source.visible
+    return Coverage(
+        source=extraction.source.id,
+        chars=_solid(text, [(0, len(text))]),
+        covered=_solid(text, _union(extraction.claims)),
+    )
+
+
+def _union(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(span for c in claims for span in c.spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _solid(text: str, spans: Sequence[tuple[int, int]]) -> int:
+    """Characters other than whitespace inside the spans."""
+    return sum(len("".join(text[start:end].split())) for start, end in spans)

@@ -1,0 +1,76 @@
+"""No silent loss: every sentence yields claims or is listed as skipped, and
+the report says how much of each source its claims cover."""
+
+import pytest
+
+from conftest import SEEDS
+from crosscheck import compare
+from crosscheck.coverage import skip_reason
+from crosscheck.model import Sentence, Source
+
+
+def _accounted(report) -> None:  # type: ignore[no-untyped-def]
+    with_claims = {(c.source, c.sentence) for c in report.claims}
+    skipped = {(s.source, s.sentence) for s in report.skipped}
+    every = {(s.source, s.index) for s in report.sentences}
+    assert with_claims | skipped == every
+    assert not with_claims & skipped
+
+
+def test_every_seed_sentence_is_accounted_for() -> None:
+    report = compare({p.name: p.read_text(encoding="utf-8") for p in SEEDS})
+    _accounted(report)
+    for cov in report.coverage:
+        assert 0 < cov.covered <= cov.chars
+        assert cov.covered / cov.chars > 0.9, cov
+
+
+def test_skipped_sentences_and_coverage_are_in_the_json() -> None:
+    text = "Rebels seized the airport on Monday.\n\nOk.\n"
+    data = compare({"a": text, "b": "Rebels seized the airport."}).to_dict()
+    assert data["skipped"] == [
+        {"source": "a", "sentence": 1, "spans": [[38, 41]], "reason": "no statement (no verb or fewer than two content words)"}
+    ]
+    assert text[38:41] == "Ok."
+    assert data["summary"]["skipped_sentences"] == 1
+    cov = {c["source"]: c for c in data["coverage"]}
+    assert cov["a"]["chars"] == len("".join(text.split()))
+    assert cov["a"]["covered_chars"] == len("Rebelsseizedtheairport") + len("onMonday")
+    assert cov["b"]["covered_share"] == pytest.approx(len("Rebelsseizedtheairport") / len("Rebelsseizedtheairport."), abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Photo: Reuters", "caption or credit"),
+        ("Image by Jane Doe", "caption or credit"),
+        ("By Jane Smith", "byline"),
+        ("Background", "heading"),
+        ("Ok.", "no statement (no verb or fewer than two content words)"),
+    ],
+)
+def test_skip_reasons(text: str, reason: str) -> None:
+    source = Source("a", "a", "\n" + text + "\n")
+    sentence = Sentence("a", 0, 1, 1 + len(text), text)
+    assert skip_reason(source, sentence) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photographs of the site were published.",  # "photo" inside a word, a sentence
+        "By Monday the talks had ended.",  # "By" starting a sentence
+        "Background checks were ordered.",  # a sentence ending in a full stop is not a heading
+    ],
+)
+def test_not_a_caption_byline_or_heading(text: str) -> None:
+    source = Source("a", "a", "\n" + text + "\n")
+    sentence = Sentence("a", 0, 1, 1 + len(text), text)
+    assert skip_reason(source, sentence).startswith("no statement")
+
+
+def test_text_report_names_skipped_sentences() -> None:
+    from crosscheck.render.text import summary_line
+
+    report = compare({"a": "Rebels seized the airport.\n\nOk.\n", "b": "Rebels seized the airport."})
+    assert summary_line(report).endswith("; 1 sentence without claims (no statement; listed in --format json)")
