@@ -55,6 +55,9 @@ PAST_AUX = frozenset({"was", "were", "had", "did", "been"})
 PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do"})
 FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_FRAMES = frozenset({"going", "set", "due", "scheduled", "expected", "poised"})
+_TENSED_AUX = PAST_AUX | PRESENT_AUX
+# Besides verbs, the only words _tense_of looks at.
+_TENSE_CUES = FUTURE_MARKERS | _FUTURE_FRAMES | _TENSED_AUX
 
 # Canonical names for frequent aliases (initialisms and short forms).
 ENTITY_ALIASES = {
@@ -105,8 +108,8 @@ def compute(words: Sequence[Word]) -> Features:
         tense=tense(words),
         modality=modality(lowers),
         hedge=hedge(" ".join(lowers)),
-        numbers=tuple(q.label() for q in find_quantities(words, date_words)),
-        dates=tuple(d.label() for d in dates),
+        numbers=tuple([q.label() for q in find_quantities(words, date_words)]),
+        dates=tuple([d.label() for d in dates]),
         entities=tuple(entities(words)),
     )
 
@@ -152,11 +155,13 @@ def _tense_of(words: Sequence[Word], start: int) -> tuple[str | None, int]:
     for i in range(start, len(words)):
         w = words[i]
         low = w.lower
+        if w.tag != "VERB" and low not in _TENSE_CUES:
+            continue
         if low in FUTURE_MARKERS:
             return "future", i
         if low in _FUTURE_FRAMES and i + 1 < len(words) and words[i + 1].lower == "to":
             return "future", i
-        if low in PAST_AUX | PRESENT_AUX and i + 2 < len(words) and words[i + 2].lower == "to" and words[i + 1].lower in _FUTURE_FRAMES:
+        if low in _TENSED_AUX and i + 2 < len(words) and words[i + 2].lower == "to" and words[i + 1].lower in _FUTURE_FRAMES:
             return "future", i  # "is set to", "are expected to"
         if low in PAST_AUX:
             return "past", i
@@ -166,7 +171,7 @@ def _tense_of(words: Sequence[Word], start: int) -> tuple[str | None, int]:
             if low in ("has", "have") and nxt is not None and nxt.tag == "VERB" and not nxt.lower.endswith("ing"):
                 return "past", i
             return "present", i
-        if is_finite(words, i) and w.tag == "VERB":
+        if w.tag == "VERB" and is_finite(words, i):
             if low.endswith("ed") or (w.lemma != low and not low.endswith("s")):
                 return "past", i
             return "present", i
@@ -241,7 +246,8 @@ def find_quantities(words: Sequence[Word], skip: set[int] | frozenset[int] = fro
     n = len(words)
     i = 0
     while i < n:
-        if i in skip:
+        w = words[i]
+        if i in skip or (w.tag != "NUM" and w.lower not in NUMBER_WORDS):  # _number_at would find nothing
             i += 1
             continue
         value, j = _number_at(words, i)
@@ -300,23 +306,24 @@ def entities(words: Sequence[Word]) -> list[str]:
     """Canonical names of the proper-noun runs of a claim, in order, unique."""
     out: list[str] = []
     run: list[str] = []
-
-    def close() -> None:
-        if run:
-            name = " ".join(run)
-            canon = canonical_entity(name)
-            if canon and canon not in out:
-                out.append(canon)
-            run.clear()
-
     for w in words:
-        low = w.lower.rstrip(".")
-        if w.tag == "PROPN" and low not in MONTHS and low not in WEEKDAYS:
-            run.append(w.text)
-        else:
-            close()
-    close()
+        if w.tag == "PROPN":
+            low = w.lower.rstrip(".")
+            if low not in MONTHS and low not in WEEKDAYS:
+                run.append(w.text)
+                continue
+        if run:
+            _add_entity(out, run)
+            run = []
+    if run:
+        _add_entity(out, run)
     return out
+
+
+def _add_entity(out: list[str], run: list[str]) -> None:
+    canon = canonical_entity(" ".join(run))
+    if canon and canon not in out:
+        out.append(canon)
 
 
 def canonical_entity(name: str) -> str:

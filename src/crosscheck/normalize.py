@@ -35,6 +35,13 @@ _PLAIN = re.compile(r"[\x21-\x7e]+(?: [\x21-\x7e]+)*")
 
 DASH = "\u2014"
 
+# 0, 1, 2, ...: the offsets of a plain run are consecutive, so they are copied
+# from a slice of this (a memcpy) rather than added one int at a time. Never
+# mutated, only replaced by a longer one (thread-safe); up to _MAX_IDENTITY,
+# longer texts use range().
+_IDENTITY = array("q")
+_MAX_IDENTITY = 1 << 18  # 2 MiB at most
+
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
@@ -54,9 +61,23 @@ class Normalized:
         return (self.starts[start], self.ends[end - 1])
 
 
+def _identity(size: int) -> array | None:  # type: ignore[type-arg]
+    """``_IDENTITY`` with at least ``size`` entries, or None past the cap."""
+    global _IDENTITY
+    identity = _IDENTITY
+    if size <= len(identity):
+        return identity
+    if size > _MAX_IDENTITY:
+        return None
+    identity = array("q", range(min(max(size, 2 * len(identity)), _MAX_IDENTITY)))
+    _IDENTITY = identity
+    return identity
+
+
 def normalize(original: str, start: int = 0, end: int | None = None) -> Normalized:
     """Normalize ``original[start:end]``; the offsets kept refer to ``original``."""
     end = len(original) if end is None else end
+    identity: array | None = _identity(end + 1)  # type: ignore[type-arg]
     out: list[str] = []
     starts = array("q")
     ends = array("q")
@@ -99,8 +120,12 @@ def normalize(original: str, start: int = 0, end: int | None = None) -> Normaliz
             push(original[pos], pos, pos + 1)
             if stop > pos + 1:
                 out.append(original[pos + 1 : stop])
-                starts.extend(range(pos + 1, stop))
-                ends.extend(range(pos + 2, stop + 1))
+                if identity is not None:
+                    starts.extend(identity[pos + 1 : stop])
+                    ends.extend(identity[pos + 2 : stop + 1])
+                else:
+                    starts.extend(range(pos + 1, stop))
+                    ends.extend(range(pos + 2, stop + 1))
             pos = stop
             continue
         ch = original[pos]

@@ -10,20 +10,22 @@ is enough to find clause boundaries and content words.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
+from lemminflect import Lemmatizer, getAllLemmas
 
 # Token pattern, first match wins: initialisms (U.S.), numbers with
 # separators and suffixes (19,000  2.5  1990s  6th), words with inner
 # hyphens or apostrophes (low-profile, don't; not the possessive 's), the
 # possessive itself, currency and percent signs, any other single character.
+# (Word characters are matched in runs, \w*, not one alternation per character.)
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"
     r"|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|m|bn|k)?\b"
-    r"|[^\W_](?:[\w]|[-'](?!s\b)(?=[^\W_]))*"
+    r"|[^\W_]\w*(?:[-'](?!s\b)(?=[^\W_])\w*)*"
     r"|'s\b"
     r"|\S"
 )
@@ -94,8 +96,29 @@ class Word:
 
 @lru_cache(maxsize=65536)
 def readings(lower: str) -> dict[str, tuple[str, ...]]:
-    """lemminflect's readings of a lowercase word: {'VERB': ('meet',), ...}."""
-    return getAllLemmas(lower)  # type: ignore[no-any-return]
+    """lemminflect's readings of a lowercase word: {'VERB': ('meet',), ...}.
+
+    The same as ``getAllLemmas(lower)``, read from lemminflect's tables:
+    getAllLemmas deep-copies its entry on every call, which made the first
+    sight of each word cost as much as tagging a sentence.
+    """
+    tables = _lemma_tables()
+    if tables is None or lower.isupper() or lower[:1].isupper():
+        return getAllLemmas(lower)  # type: ignore[no-any-return]  # (caps styles other than lowercase)
+    key = lower.lower()
+    found = {**tables[0].get(key, {}), **tables[1].get(key, {})}  # the entry, then its overrides
+    return {pos: tuple([form.lower() for form in forms]) for pos, forms in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _lemma_tables() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str, tuple[str, ...]]]] | None:
+    """lemminflect's lemma lookup and overrides (loaded on first use), or None
+    if this lemminflect keeps them elsewhere: then getAllLemmas is used as is."""
+    try:
+        lemmatizer = Lemmatizer()
+        return lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
+    except AttributeError:
+        return None
 
 
 @lru_cache(maxsize=65536)
@@ -110,17 +133,82 @@ def lemma(lower: str, prefer: str = "") -> str:
 def tokenize(text: str, offset: int = 0) -> list[Word]:
     """Words of ``text`` with coarse tags; offsets are ``offset`` + index in ``text``."""
     words: list[Word] = []
-    prev_tag = ""
+    append = words.append
+    new = object.__new__
+    set_text, set_lower, set_lemma, set_tag, set_start, set_end = _WORD_SETTERS
+    contexts = _CONTEXTS
+    analyses = contexts[_SENTENCE_START]
     for m in TOKEN_RE.finditer(text):
         surface = m.group()
+        lower, lem, tag, after = analyses.get(surface) or analyses.analyse(surface)
+        word = new(Word)  # Word(surface, lower, lem, tag, start, end), see _WORD_SETTERS
+        set_text(word, surface)
+        set_lower(word, lower)
+        set_lemma(word, lem)
+        set_tag(word, tag)
+        set_start(word, offset + m.start())
+        set_end(word, offset + m.end())
+        append(word)
+        analyses = contexts[after]
+    return _retag_nouns(words)
+
+
+# A frozen dataclass's __init__ sets each field through object.__setattr__,
+# which made building Words a third of tokenize: tokenize sets the slots
+# directly instead, the same object at half the cost.
+_WORD_SETTERS = tuple(getattr(Word, name).__set__ for name in ("text", "lower", "lemma", "tag", "start", "end"))
+assert [f.name for f in fields(Word)] == ["text", "lower", "lemma", "tag", "start", "end"]
+
+
+class _Analyses(dict[str, tuple[str, str, str, int]]):
+    """Memo of token analyses in one context, keyed by surface form.
+
+    A token's tag and lemma depend only on its surface form, the tag before it
+    ("DASH" after a dash or closing bracket) and whether it starts a sentence;
+    news text reuses a few thousand forms, so each combination is analysed
+    once. An analysis is (lower, lemma, tag, index in _CONTEXTS of the next
+    token's context): an index, not the memo, so that the tuple holds only
+    strings and ints and the garbage collector stops tracking it.
+    """
+
+    __slots__ = ("prev", "first")
+    MAX_SIZE = 20_000  # cleared when full, to bound memory (5,000 FNC-1 pairs fill 5,100)
+
+    def __init__(self, prev: str, first: bool) -> None:
+        super().__init__()
+        self.prev = prev
+        self.first = first
+
+    def analyse(self, surface: str) -> tuple[str, str, str, int]:
         lower = surface.lower()
-        prev = "DASH" if words and words[-1].text in ("\u2014", ")") else prev_tag
-        tag = _tag(surface, lower, prev, first=not words or words[-1].text in '."')
+        tag = _tag(surface, lower, self.prev, self.first)
         prefer = "VERB" if tag in ("VERB", "AUX") else "ADJ" if tag == "ADJ" else "ADV" if tag == "ADV" else ""
         lem = lower if tag in ("PROPN", "NUM", "PUNCT") else lemma(lower, prefer)
-        words.append(Word(surface, lower, lem, tag, offset + m.start(), offset + m.end()))
-        prev_tag = tag
-    return _retag_nouns(words)
+        after = _context_index("DASH" if surface in ("\u2014", ")") else tag, surface in '."')
+        if len(self) >= self.MAX_SIZE:
+            self.clear()
+        found = self[surface] = (lower, lem, tag, after)
+        return found
+
+
+_CONTEXTS: list[_Analyses] = []
+_CONTEXT_INDEX: dict[tuple[str, bool], int] = {}
+_CONTEXTS_LOCK = threading.Lock()
+
+
+def _context_index(prev: str, first: bool) -> int:
+    key = (prev, first)
+    index = _CONTEXT_INDEX.get(key)
+    if index is None:
+        with _CONTEXTS_LOCK:  # contexts are only ever appended; indices stay valid
+            index = _CONTEXT_INDEX.get(key)
+            if index is None:
+                _CONTEXTS.append(_Analyses(prev, first))
+                index = _CONTEXT_INDEX[key] = len(_CONTEXTS) - 1
+    return index
+
+
+_SENTENCE_START = _context_index("", True)
 
 
 def _retag_nouns(words: list[Word]) -> list[Word]:
