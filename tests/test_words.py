@@ -9,7 +9,7 @@ import pytest
 from lemminflect import getAllLemmas
 
 from crosscheck import words
-from crosscheck.words import Word, readings, tokenize
+from crosscheck.words import Word, is_title_case, readings, tokenize
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,36 @@ def test_memo_changes_nothing() -> None:
     for analyses in words._CONTEXTS:
         analyses.clear()
     assert tokenize(text, 3) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "titled"),
+    [
+        ("Loggers Accidentally Cut Down World's Oldest Tree in Amazon Forest", True),
+        ("ISIS Beheads American Journalist James Foley", True),
+        ("Apple Unveils New iPhone With Bigger Screen", True),
+        ("Iran and the United States met in Muscat.", False),  # names, but the verb is lowercase
+        ("Barack Obama met Vladimir Putin in Moscow", False),
+        ("NASA SAYS NO", False),  # all capitals: no case information at all
+        ("Talks End", False),  # too short to tell
+    ],
+)
+def test_title_case_detection(text: str, titled: bool) -> None:
+    assert is_title_case(text) is titled
+
+
+def test_title_case_words_are_read_as_common_words_unless_names() -> None:
+    tags = {w.text: w.tag for w in tokenize("Loggers Accidentally Cut Down Oldest Tree in Amazon Forest")}
+    assert tags["Loggers"] == "NOUN" and tags["Accidentally"] == "ADV" and tags["Tree"] == "NOUN"
+    assert tags["Amazon"] == "PROPN"  # no English reading: a name
+    tags = {w.text: w.tag for w in tokenize("North Korea Fires Missile Over United States Base")}
+    assert tags["North"] == tags["Korea"] == tags["United"] == tags["States"] == "PROPN"  # known places stay whole
+    assert tags["Missile"] == "NOUN"
+
+
+def test_plural_noun_closing_a_list_item_is_a_noun() -> None:
+    words = tokenize("It could pave the way for limited prisoner exchanges, temporary measures, or talks.")
+    assert {w.text: w.tag for w in words}["exchanges"] == "NOUN"
+    # no verb before it: the -s form is the clause's verb
+    words = tokenize("The price rises, and markets react.")
+    assert {w.text: w.tag for w in words}["rises"] == "VERB"

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from lemminflect import Lemmatizer, getAllLemmas
 
+from crosscheck.lexicon import canonical_place
+
 # Token pattern, first match wins: initialisms (U.S.), numbers with
 # separators and suffixes (19,000  2.5  1990s  6th), words with inner
 # hyphens or apostrophes (low-profile, don't; not the possessive 's), the
@@ -138,6 +140,9 @@ def tokenize(text: str, offset: int = 0) -> list[Word]:
     set_text, set_lower, set_lemma, set_tag, set_start, set_end = _WORD_SETTERS
     contexts = _CONTEXTS
     analyses = contexts[_SENTENCE_START]
+    # In a Title Case Headline capitals say nothing about names: every word is
+    # read as a sentence's first word is (a name only if it is no English word).
+    titled = is_title_case(text)
     for m in TOKEN_RE.finditer(text):
         surface = m.group()
         lower, lem, tag, after = analyses.get(surface) or analyses.analyse(surface)
@@ -150,7 +155,43 @@ def tokenize(text: str, offset: int = 0) -> list[Word]:
         set_end(word, offset + m.end())
         append(word)
         analyses = contexts[after]
+        if titled and not analyses.first:
+            analyses = contexts[_context_index(analyses.prev, True)]
+    if titled:
+        _restore_place_names(words)
     return _retag_nouns(words)
+
+
+def _restore_place_names(words: list[Word]) -> None:
+    """In a Title Case headline, runs of capitalized words that name a place
+    ("United States", "North Korea", "New York") stay one proper name."""
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 4), i + 1, -1):
+            run = words[i:j]
+            if all(w.text[:1].isupper() for w in run) and canonical_place(" ".join(w.lower for w in run)) is not None:
+                for k, w in enumerate(run, start=i):
+                    words[k] = Word(w.text, w.lower, w.lower, "PROPN", w.start, w.end)
+                i = j - 1
+                break
+        i += 1
+
+
+TITLE_CASE_SHARE = 0.9
+# Short words a Title Case headline leaves in lowercase.
+_TITLE_LOWERCASE = frozenset({"and", "but", "for", "nor", "the", "yet", "via", "off", "out", "per", "from", "into", "with", "over"})
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+
+
+def is_title_case(text: str) -> bool:
+    """Is nearly every word of three letters or more capitalized, as in
+    "Loggers Accidentally Cut Down World's Oldest Tree"? A sentence of names
+    still has its verbs in lowercase ("Iran and the United States met")."""
+    candidates = [w for w in _TITLE_WORD.findall(text) if w not in _TITLE_LOWERCASE]
+    if len(candidates) < 3 or text.isupper():
+        return False
+    capitalized = sum(1 for w in candidates if not w.islower())  # "iPhone" too
+    return capitalized >= TITLE_CASE_SHARE * len(candidates)
 
 
 # A frozen dataclass's __init__ sets each field through object.__setattr__,
@@ -218,12 +259,20 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
     if len(words) > 1 and words[0].text[:1].isupper() and words[1].tag == "PROPN" and words[0].tag in ("ADJ", "NOUN", "VERB"):
         w = words[0]
         words[0] = Word(w.text, w.lower, w.lower, "PROPN", w.start, w.end)
-    for i in range(1, len(words) - 1):
+    seen_finite = False
+    for i in range(1, len(words)):
         w = words[i]
-        if w.tag == "VERB" and words[i - 1].tag == "PROPN" and "NOUN" in readings(w.lower):
-            nxt = words[i + 1]
-            if nxt.text == "," or nxt.tag in ("CONJ", "AUX"):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if w.tag == "VERB" and "NOUN" in readings(w.lower):
+            before = words[i - 1].tag
+            closes = nxt is None or nxt.text in (",", ".", ";") or nxt.tag == "CONJ"
+            if before == "PROPN" and nxt is not None and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")):
                 words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
+            elif seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes:
+                # "... could pave the way for limited prisoner exchanges, ...": a plural
+                # noun closing a noun phrase once the clause already has its verb.
+                words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
+        seen_finite = seen_finite or words[i].tag == "AUX" or (words[i].tag == "VERB" and is_finite(words, i))
     return words
 
 
