@@ -82,3 +82,14 @@ def test_related_keys_match_at_reduced_credit(a: str, b: str) -> None:
 )
 def test_unrelated_keys_do_not_match(a: str, b: str) -> None:
     assert score([a, "talks"], [b, "talks"]) == score([a, "talks"], ["zzzzzz", "talks"])
+
+
+def test_a_name_in_part_matches_the_full_name() -> None:
+    unrelated = score(["zzzzzz", "song", "bear"], ["bieber", "song", "bear"])
+    assert score(["justin bieber", "song", "bear"], ["bieber", "song", "bear"]) > unrelated
+    assert score(["north korea", "missile"], ["north", "korea", "missile"]) > score(["north korea", "missile"], ["zzzzz", "missile"])
+
+
+def test_a_different_name_sharing_a_word_does_not_match() -> None:
+    assert score(["south korea", "missile"], ["north korea", "missile"]) == score(["zzzzz", "missile"], ["north korea", "missile"])
+    assert score(["justin trudeau", "visit"], ["justin bieber", "visit"]) == score(["zzzzz", "visit"], ["justin bieber", "visit"])

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,6 +120,20 @@ FUZZY_KEY = 85  # rapidfuzz ratio at which two keys count as one ("programme"/"p
 _NEGATIVE_PREFIXES = ("in", "im", "il", "ir", "un", "non", "dis", "non-")
 
 
+def _name_part_matches(left: set[str], other: set[str], wt: Callable[[str, set[str]], float], own: set[str]) -> float:
+    """Credit for a name written in full on one side and in part on the other:
+    "justin bieber" against "bieber" (a surname alone), "north korea" against
+    the words "north" and "korea" (a Title Case headline read word by word)."""
+    words_other = {w for k in other for w in k.split()}
+    surnames = {k.rsplit(" ", 1)[-1] for k in other if " " in k}
+    credit = 0.0
+    for k in left:
+        parts = k.split()
+        if (len(parts) > 1 and all(p in words_other for p in parts)) or (len(parts) == 1 and k in surnames):
+            credit += RELATED_KEY_CREDIT * wt(k, own) / 2
+    return credit
+
+
 def opposite_forms(a: str, b: str) -> bool:
     """Two spellings that are close only because one negates the other
     ("direct"/"indirect", "likely"/"unlikely"): never one key."""
@@ -202,7 +216,10 @@ def score(
             other = next((by_concept[c] for c in sorted(concepts(k)) if c in by_concept), None)
             if other is not None and other in left_b:
                 matched_w += RELATED_KEY_CREDIT * (wt(k, own_a) + wt(other, own_b)) / 2
+                left_a.discard(k)
                 left_b.discard(other)
+    if left_a and left_b:
+        matched_w += _name_part_matches(left_a, set_b, wt, own_a) + _name_part_matches(left_b, set_a, wt, own_b)
     total_a = sum(wt(k, own_a) for k in set_a)
     total_b = sum(wt(k, own_b) for k in set_b)
     containment = matched_w / min(total_a, total_b)
