@@ -1,5 +1,6 @@
 import pytest
 
+from crosscheck import features as F
 from crosscheck.features import compute
 from crosscheck.words import tokenize
 
@@ -70,3 +71,38 @@ def test_entities_are_canonical() -> None:
 )
 def test_hedges(text: str, hedge: str | None) -> None:
     assert features(text).hedge == hedge
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Is this Britain's biggest crab caught on camera?", "question"),
+        ("According to local media, the attack began at dawn and the militants fled.", "according to"),
+        ("Report: ISIS is selling the body.", "report"),
+        ("Rivers was under anesthesia and the doctor took a selfie, CNN reported Tuesday.", "reported"),
+        ("The doctor took a selfie during the procedure: CNN", "according to CNN"),
+        ("Talks failed and prices rose, officials said.", "said"),
+    ],
+)
+def test_sentence_scope_hedges(sentence: str, scope: str) -> None:
+    assert F.sentence_hedge(tokenize(sentence)) == scope
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said that talks failed, and prices rose.",  # "said" governs one clause only
+        "Prices rose, and the minister resigned.",  # no attribution at all
+        "Officials said on Monday, however, that nothing had changed in the capital city since the attack.",
+        "The report found that prices rose.",  # a report as a subject, not a headline label
+    ],
+)
+def test_no_sentence_scope_hedge(sentence: str) -> None:
+    assert F.sentence_hedge(tokenize(sentence)) is None
+
+
+def test_a_closing_attribution_hedges_every_claim_of_the_sentence() -> None:
+    from crosscheck import compare
+
+    report = compare({"a": "Rebels took the airport and troops fled north, officials said.", "b": "Rebels took the airport."})
+    assert [c.features.hedge for c in report.claims if c.source == "a"] == ["said", "said"]

@@ -109,10 +109,13 @@ def _conflict(cand: Candidate, clash: Clash, fp: dict[str, str]) -> Finding:
 def _agree(cand: Candidate, fp: dict[str, str]) -> Finding:
     a, b = cand.a, cand.b
     hedge_a, hedge_b = a.features.hedge, b.features.hedge
-    hedged = (hedge_a is None) != (hedge_b is None)
+    # Hedged when either side only reports the claim: then neither source is
+    # a second, independent assertion of it.
+    hedged = hedge_a is not None or hedge_b is not None
     reason = "same claim"
     if hedged:
-        reason = f"same claim, reported with '{hedge_a or hedge_b}'"
+        phrases = list(dict.fromkeys(h for h in (hedge_a, hedge_b) if h is not None))
+        reason = "same claim, reported with " + " / ".join(f"'{h}'" for h in phrases)
     return Finding(
         id=_finding_id("agree", None, [fp[a.id], fp[b.id]]),
         status="agree",

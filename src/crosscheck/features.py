@@ -40,7 +40,8 @@ HEDGE_PHRASES = (
     "is said to", "are said to", "was said to", "were said to", "unconfirmed", "claimed", "claims",
     "claim", "sources say", "sources said", "it is believed", "reports say", "reported",
     "suggested", "suggests", "may", "might", "could", "possibly", "perhaps", "likely", "said",
-    "says", "told",
+    "says", "told", "seems to", "seem to", "appears to", "appear to", "rumors", "rumours",
+    "speculation", "unverified",
 )
 _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGE_PHRASES) + r")\b")
 
@@ -188,6 +189,43 @@ def modality(lowers: Sequence[str]) -> str | None:
 def hedge(joined_lower: str) -> str | None:
     m = _HEDGE_RE.search(joined_lower)
     return m.group(1) if m else None
+
+
+# Verbs of saying that, closing a sentence after a comma or colon, attribute
+# the whole sentence ("..., the Associated Press reported.", "...: CNN").
+ATTRIBUTION_VERBS = frozenset({
+    "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims", "stated",
+    "added", "announced", "wrote", "tweeted", "alleged", "according",
+})
+_MAX_ATTRIBUTION_WORDS = 8
+
+
+def sentence_hedge(words: Sequence[Word]) -> str | None:
+    """A hedge whose scope is the whole sentence, so every claim split from it
+    carries it: a question ("Is this Britain's biggest crab?"), a fronted
+    "According to X, ...", a headline's "Report: ...", or a closing
+    attribution (", officials said", ", the AP reported Tuesday", ": CNN")."""
+    content = [w for w in words if w.text not in ('"', "'")]
+    if not content:
+        return None
+    if content[-1].text == "?" or (len(content) > 1 and content[-2].text == "?"):
+        return "question"
+    lowers = [w.lower for w in content]
+    if lowers[:2] == ["according", "to"] and "," in lowers[:_MAX_ATTRIBUTION_WORDS + 2]:
+        return "according to"
+    if len(lowers) > 2 and lowers[0] in ("report", "reports") and lowers[1] == ":":
+        return "report"
+    end = len(lowers) - (1 if content[-1].tag == "PUNCT" else 0)
+    for k in range(end - 1, max(-1, end - _MAX_ATTRIBUTION_WORDS - 2), -1):
+        if lowers[k] in (",", ":"):
+            tail = content[k + 1 : end]
+            if lowers[k] == ":" and 0 < len(tail) <= 3 and all(w.tag == "PROPN" for w in tail):
+                return "according to " + " ".join(w.text for w in tail)  # "...: CNN"
+            said = next((w.lower for w in tail if w.lower in ATTRIBUTION_VERBS and w.tag in ("VERB", "NOUN", "ADJ", "PROPN")), None)
+            if said is not None and not any(w.tag == "SCONJ" or w.lower == "that" for w in tail):
+                return said
+            return None
+    return None
 
 
 def find_dates(words: Sequence[Word]) -> list[DateMention]:

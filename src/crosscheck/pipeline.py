@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import lru_cache
 
 from crosscheck import features as feature_mod
@@ -33,8 +33,13 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
     claims: list[Claim] = []
     for sentence, (nstart, nend) in zip(sentences, _normalized_ranges(norm, sentences)):
         words = tokenize(norm.text[nstart:nend], nstart)
-        for unit in decompose(words):
-            claims.append(_claim(source_id, len(claims), sentence.index, norm, [words[i] for i in unit], unit))
+        units = decompose(words)
+        scope_hedge = feature_mod.sentence_hedge(words) if units else None
+        for unit in units:
+            claim = _claim(source_id, len(claims), sentence.index, norm, [words[i] for i in unit], unit)
+            if scope_hedge is not None and claim.features.hedge is None:
+                claim = replace(claim, features=replace(claim.features, hedge=scope_hedge))
+            claims.append(claim)
     return sentences, tuple(claims)
 
 
