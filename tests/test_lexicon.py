@@ -623,3 +623,22 @@ def test_lexicon_files_are_up_to_date(tmp_path: Path) -> None:
     assert build_lexicon.main(["--wordnet", str(WORDNET_DIR), "--output-dir", str(tmp_path)]) == 0
     for name in LEXICON_FILES:
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+def test_word_frequencies_rank_common_above_rare_words() -> None:
+    from crosscheck.lexicon import zipf
+
+    assert zipf("the") > zipf("said") > zipf("journalist") > zipf("detainee")  # type: ignore[operator]
+    assert zipf("qwzxv") is None  # not a word: as rare as it gets
+    assert zipf("The") is None  # lookups take lowercase words
+
+
+def test_frequency_build_is_reproducible() -> None:
+    wordfreq = pytest.importorskip("wordfreq", reason="wordfreq is a build-time tool only (pip install wordfreq==3.1.1)")
+    if getattr(wordfreq, "__version__", None) not in (None, "3.1.1"):
+        pytest.skip("frequencies.tsv was built with wordfreq 3.1.1")
+    spec = importlib.util.spec_from_file_location("build_frequencies", DATA_DIR / "build_frequencies.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == (DATA_DIR / "frequencies.tsv").read_text(encoding="utf-8")
