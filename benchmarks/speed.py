@@ -406,6 +406,15 @@ _CHILD = r"""
 import json, os, resource, sys, time
 RSS = 1 if sys.platform == "darwin" else 1024
 def rss():
+    # VmHWM is this process's own peak; ru_maxrss on Linux also keeps the parent's RSS at
+    # fork/exec time, which would hide the child's real baseline
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * RSS
 def emit(**kw):
     print(json.dumps(kw), flush=True)
@@ -544,29 +553,47 @@ def _run_child(paths: Sequence[str], stages: Sequence[str], timeout: float) -> d
     return out
 
 
+# Starts the command from a small interpreter and reports its rusage: on Linux a process's
+# ru_maxrss starts from its parent's RSS at fork/exec, so waiting on it from this (large)
+# process would report our own memory. argv: the command.
+_CLI_WRAPPER = r"""
+import json, os, sys, time
+t0 = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    try:
+        os.execv(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+scale = 1 if sys.platform == "darwin" else 1024
+print(json.dumps({"exit": os.waitstatus_to_exitcode(status), "seconds": time.perf_counter() - t0,
+                  "peak_rss": usage.ru_maxrss * scale}), flush=True)
+"""
+
+
 def _run_cli(args: Sequence[str], timeout: float, cwd: Path = REPO) -> dict[str, Any]:
-    """The installed command as a process: exit status, seconds, its own peak RSS (wait4)."""
+    """The installed command as a process: exit status, seconds, its own peak RSS."""
     script = Path(sys.executable).parent / "crosscheck"
     cmd = [str(script)] if script.exists() else [sys.executable, "-m", "crosscheck"]
+    if cmd[0] == str(script):  # a console script: run it with this interpreter, as its shebang would
+        cmd = [sys.executable, str(script)]
     with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen([*cmd, *args], stdout=subprocess.DEVNULL, stderr=err, cwd=cwd)
-        deadline = t0 + timeout
-        timed_out = False
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline and not timed_out:
-                proc.kill()
-                timed_out = True
-            time.sleep(0.02)
-        seconds = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        proc = subprocess.Popen([sys.executable, "-c", _CLI_WRAPPER, *cmd, *args], stdout=subprocess.PIPE,
+                                stderr=err, cwd=cwd, start_new_session=True)
+        try:
+            stdout, _ = proc.communicate(timeout=timeout)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            stdout, _ = proc.communicate()
+            timed_out = True
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    out: dict[str, Any] = {"exit": proc.returncode, "seconds": seconds, "peak_rss": usage.ru_maxrss * _rss_scale(),
-                           "stderr_lines": stderr.strip().splitlines()[-3:]}
+    out: dict[str, Any] = json.loads(stdout) if stdout.strip() else {"exit": None, "seconds": timeout, "peak_rss": None}
+    out["stderr_lines"] = stderr.strip().splitlines()[-3:]
     if timed_out:
         out["timed_out_after"] = timeout
     return out
@@ -637,7 +664,7 @@ def bench_cost(root: Path | None, sizes: Sequence[float], budget: float, cli: bo
     articles, origin = cost_articles(root)
     seeds = sorted((REPO / "seeds").glob("*.txt"))
     out: dict[str, Any] = {"origin": origin, "budget_seconds": budget, "cli_budget_seconds": CLI_BUDGET,
-                           "sizes_mib": list(sizes), "cases": [], "cli": []}
+                           "sizes_mib": list(sizes), "cases": [], "cli": [], "commit": _commit()}
     history: dict[str, list[tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="crosscheck-cost-") as tmp:
         for mib in sizes:
@@ -695,6 +722,18 @@ def bench_cost(root: Path | None, sizes: Sequence[float], budget: float, cli: bo
             [r["input_bytes"] for r in ok], [r["stages"]["extract"]["peak_rss"] - (r["baseline_rss"] or 0) for r in ok])
     out["exponents"] = fits
     return out
+
+
+def _commit() -> str | None:
+    """The checked-out commit, with ``+dirty`` when the work tree differs (the code measured)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO,
+                              timeout=30).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], capture_output=True, text=True,
+                               cwd=REPO, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (head + ("+dirty" if dirty else "")) or None
 
 
 def _cli_case(row: dict[str, Any], paths: Sequence[str], history: dict[str, list[tuple[float, float]]]) -> dict[str, Any]:
@@ -883,7 +922,8 @@ def _render_cost(c: dict[str, Any], quick: bool) -> list[str]:
         "child process (no cache, no earlier case in memory); *extract* = per-source half "
         "(normalize, segment, decompose, features), *align + classify* = `compare_extractions`, "
         "*JSON* = `render.json`; peak = the child's peak RSS over its baseline after imports and a "
-        f"warm-up; stages predicted past the budget of {c['budget_seconds']:.0f} s per case are not run.",
+        f"warm-up; stages predicted past the budget of {c['budget_seconds']:.0f} s per case are not run."
+        + (f" Code: commit {c['commit']}." if c.get("commit") else ""),
         "",
     ]
     rows = []
