@@ -38,6 +38,9 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
     (tmp / "binary.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp / "latin1.txt").write_bytes("caf\u00e9 cr\u00e8me".encode("latin-1"))
     (tmp / "adir").mkdir()
+    with (tmp / "twenty-mb.txt").open("w", encoding="utf-8") as fh:  # a 20 MB article
+        sentence = "Negotiators met in Muscat on Friday and agreed to meet again next month. "
+        fh.write(sentence * (20_000_000 // len(sentence) + 1))
     return {
         "missing file": ([str(tmp / "nope.txt"), str(good)], "no such file"),
         "directory": ([str(tmp / "adir"), str(good)], "is a directory"),
@@ -46,12 +49,14 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
         "binary file": ([str(tmp / "binary.bin"), str(good)], "binary"),
         "undecodable bytes": ([str(tmp / "latin1.txt"), str(good)], "not valid UTF-8"),
         "one source": ([str(good)], "at least two sources"),
+        "20 MB article": ([str(tmp / "twenty-mb.txt"), str(good)], "larger than --max-bytes 8388608"),
     }
 
 
 @pytest.mark.parametrize(
     "case",
-    ["missing file", "directory", "empty file", "whitespace only", "binary file", "undecodable bytes", "one source"],
+    ["missing file", "directory", "empty file", "whitespace only", "binary file", "undecodable bytes", "one source",
+     "20 MB article"],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
     args, problem = _bad_inputs(tmp_path)[case]

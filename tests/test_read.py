@@ -316,7 +316,7 @@ def test_exactly_max_bytes_is_accepted(tmp_path: Path) -> None:
 
 
 def test_default_max_bytes() -> None:
-    assert DEFAULT_MAX_BYTES == 32 * 1024 * 1024
+    assert DEFAULT_MAX_BYTES == 8 * 1024 * 1024
 
 
 # --------------------------------------------------------------------------- #

@@ -32,10 +32,12 @@ from crosscheck.errors import InputError
 from crosscheck.model import Source
 
 # News articles are kilobytes; even a saved web page with inline scripts and
-# styles is a few megabytes. 32 MiB leaves ample room for those while refusing
+# styles is a few megabytes. 8 MiB leaves ample room for those while refusing
 # the accidental video, database dump or log archive before it is read into
-# memory (the whole pipeline holds several copies of each text).
-DEFAULT_MAX_BYTES: int = 32 * 1024 * 1024
+# memory: a comparison holds about 240 MiB per MiB of input (claims, tokens,
+# findings; see "Bounded cost" in docs/benchmarks.md), so two 8 MiB sources
+# already need some 4 GiB. Raise it with --max-bytes for a book-length input.
+DEFAULT_MAX_BYTES: int = 8 * 1024 * 1024
 
 Kind = Literal["text", "markdown", "html"]
 KINDS: tuple[Kind, ...] = ("text", "markdown", "html")
