@@ -93,3 +93,31 @@ def test_a_name_in_part_matches_the_full_name() -> None:
 def test_a_different_name_sharing_a_word_does_not_match() -> None:
     assert score(["south korea", "missile"], ["north korea", "missile"]) == score(["zzzzz", "missile"], ["north korea", "missile"])
     assert score(["justin trudeau", "visit"], ["justin bieber", "visit"]) == score(["zzzzz", "visit"], ["justin bieber", "visit"])
+
+
+def _seed_extractions():  # type: ignore[no-untyped-def]
+    from conftest import SEEDS
+
+    return [_claims(p.read_text(encoding="utf-8"), sid) for p, sid in zip(SEEDS, "ab")]
+
+
+def test_weights_merged_from_sources_equal_key_weights_over_all_claims() -> None:
+    from crosscheck.align import _merged_weights, content_keys, key_weights, source_keys
+
+    seeds = _seed_extractions()
+    headline = _claims("Iran says talks with U.S. envoys in Muscat were positive.", "c")
+    for extractions in ([headline, *seeds], [*seeds, headline], [seeds[1], headline], seeds[:1]):
+        claims = [c for e in extractions for c in e.claims]
+        want = key_weights(claims, {c.id: content_keys(c) for c in claims})
+        got = _merged_weights([source_keys(e.claims) for e in extractions])
+        assert dict(got) == want
+
+
+def test_cached_source_keys_give_the_same_alignment() -> None:
+    from crosscheck.align import source_keys
+
+    a, b = _seed_extractions()
+    first = align([a, b])
+    assert align([a, b]) == first  # source_keys cached
+    source_keys.cache_clear()  # type: ignore[attr-defined]
+    assert align([a, b]) == first

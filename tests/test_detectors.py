@@ -52,3 +52,20 @@ def test_both_negated_is_agreement() -> None:
     )
     assert not report.by_status("conflict")
     assert report.by_status("agree")
+
+
+def test_antonym_lookup_forms_find_every_antonym_pair() -> None:
+    # The detector only tests word pairs where a lookup form of one is among the
+    # other's opposites: are_antonyms must never hold outside them (adverbs too).
+    from crosscheck.detectors.antonym import lookup_forms, opposites
+    from crosscheck.lexicon import antonyms, are_antonyms
+
+    checked = 0
+    for a, others in antonyms().items():
+        for b in others:
+            for form_a in (a, a + "ly", a.upper()):
+                for form_b in (b, b + "ly"):
+                    if are_antonyms(form_a, form_b):
+                        assert opposites(form_a) & set(lookup_forms(form_b)), (form_a, form_b)
+                        checked += 1
+    assert checked > 1000

@@ -9,6 +9,10 @@ of all claims do not generate candidates. The score of a pair is rapidfuzz's
 weighted containment of one claim's keys in the other's, keys matching exactly
 or by rapidfuzz ratio (see ``score``).
 
+What depends on one source alone (its claims' keys, its part of the index and
+of the key weights) is computed once per source (``source_keys``): extraction
+is cached, so a source compared many times comes back as the same claims.
+
 Thresholds (set on MSRP train, checked on STS-B; see docs/benchmarks.md):
 
 - ``AGREE_THRESHOLD``: at or above, two claims state the same thing.
@@ -19,15 +23,18 @@ Thresholds (set on MSRP train, checked on STS-B; see docs/benchmarks.md):
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
 from crosscheck import features as F
-from crosscheck.event_reference import EventReference, event_context
+from crosscheck.detectors.base import cache_by_identity
+from crosscheck.event_reference import EventReference, references
 from crosscheck import lexicon
 from crosscheck.lexicon import are_antonyms
 from crosscheck.model import Claim, Extraction
@@ -43,6 +50,7 @@ SCORER = fuzz.ratio
 
 _CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _LIGHT = frozenset({"be", "have", "do", "say", "make", "take", "get", "go", "come", "give", "show"})
+_NOT_KEYS = STOPWORDS | _LIGHT
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,72 +69,83 @@ class Candidate:
         return self.keys_a & self.keys_b
 
 
-@lru_cache(maxsize=131072)
-def _keys_cached(claim_text: str, tokens: tuple[tuple[str, str, str], ...]) -> tuple[str, ...]:
+def content_keys(claim: Claim) -> tuple[str, ...]:
+    """The keys a claim is matched on, in reading order (may repeat)."""
     keys: list[str] = []
-    run: list[str] = []
-
-    def close_run() -> None:
+    run: list[str] = []  # a proper noun run, one key
+    months = F.MONTHS
+    for t in claim.tokens:
+        tag = t.tag
+        if tag not in _CONTENT_TAGS:
+            if run:
+                keys.append(F.canonical_entity(" ".join(run)).lower())
+                run.clear()
+            continue
+        lemma = t.lemma
+        if tag == "PROPN" and lemma.rstrip(".") not in months:
+            run.append(t.text)
+            continue
         if run:
             keys.append(F.canonical_entity(" ".join(run)).lower())
             run.clear()
-
-    for text, lemma, tag in tokens:
-        if tag == "PROPN" and lemma.rstrip(".") not in F.MONTHS:
-            run.append(text)
-            continue
-        close_run()
-        if tag not in _CONTENT_TAGS or lemma in STOPWORDS or lemma in _LIGHT:
-            continue
-        if tag == "NUM" or lemma.rstrip(".") in F.MONTHS:
+        if tag == "NUM" or lemma in _NOT_KEYS or lemma.rstrip(".") in months:
             continue  # dates and quantities are added in canonical form below
         keys.append(lemma)
-    close_run()
-    return tuple(keys)
-
-
-def content_keys(claim: Claim) -> tuple[str, ...]:
-    """The keys a claim is matched on, in reading order (may repeat)."""
-    base = _keys_cached(claim.text, tuple((t.text, t.lemma, t.tag) for t in claim.tokens))
-    return base + claim.features.dates + claim.features.numbers
+    if run:
+        keys.append(F.canonical_entity(" ".join(run)).lower())
+    return (*keys, *claim.features.dates, *claim.features.numbers)
 
 
 def key_weights(claims: Sequence[Claim], keys: Mapping[str, Sequence[str]]) -> dict[str, float]:
     """Weight of each key: by kind, damped when the key recurs across many
     claims of the comparison (the event's own names say little about which
     claim is which)."""
+    tags = _tag_weights(claims)
+    counts = _claim_counts([keys[c.id] for c in claims])
+    return {k: _weight(k, tags.get(k), n) for k, n in counts.items()}
+
+
+def _tag_weights(claims: Sequence[Claim]) -> dict[str, float]:
+    """Lemma -> the weight of the tag it first has (proper nouns aside)."""
     tags: dict[str, float] = {}
-    df: dict[str, int] = defaultdict(int)
     for c in claims:
         for t in c.tokens:
-            base = _TAG_WEIGHT.get(t.tag)
-            if base is not None:
-                key = t.lemma if t.tag != "PROPN" else None
-                if key is not None and key not in tags:
-                    tags[key] = base
-        for k in set(keys[c.id]):
-            df[k] += 1
-    out = {}
-    for k, n in df.items():
-        base = tags.get(k, 1.2 if k[:1].isdigit() else 1.0)
-        out[k] = base / (1.0 + math.log(n - 1)) if n > 2 else base
-    return out
+            if t.tag in _LEMMA_TAG_WEIGHT and t.lemma not in tags:
+                tags[t.lemma] = _LEMMA_TAG_WEIGHT[t.tag]
+    return tags
+
+
+def _claim_counts(keys: Sequence[Sequence[str]]) -> dict[str, int]:
+    """Key -> how many claims have it."""
+    return dict(Counter(chain.from_iterable(map(set, keys))))
+
+
+def _weight(key: str, tag: float | None, claims: int) -> float:
+    """A key's weight from its tag's weight (None: not a tagged lemma) and the
+    number of claims that have it."""
+    base = tag if tag is not None else 1.2 if key[:1].isdigit() else 1.0
+    return base / (1.0 + math.log(claims - 1)) if claims > 2 else base
 
 
 _TAG_WEIGHT = {"PROPN": 1.0, "NOUN": 1.0, "VERB": 0.8, "ADJ": 0.7, "ADV": 0.5}
+_LEMMA_TAG_WEIGHT = {tag: w for tag, w in _TAG_WEIGHT.items() if tag != "PROPN"}  # a proper noun's key is its run
 FUZZY_KEY = 85  # rapidfuzz ratio at which two keys count as one ("programme"/"program")
 
 
 _NEGATIVE_PREFIXES = ("in", "im", "il", "ir", "un", "non", "dis", "non-")
 
 
-def _name_part_matches(left: set[str], other: set[str], wt: Callable[[str, set[str]], float], own: set[str]) -> float:
+def _name_part_matches(
+    left: Iterable[str], keys: ClaimKeys, other: ClaimKeys, wt: Callable[[str, frozenset[str]], float], own: frozenset[str]
+) -> float:
     """Credit for a name written in full on one side and in part on the other:
     "justin bieber" against "bieber" (a surname alone), "north korea" against
-    the words "north" and "korea" (a Title Case headline read word by word)."""
-    words_other = {w for k in other for w in k.split()}
-    surnames = {k.rsplit(" ", 1)[-1] for k in other if " " in k}
+    the words "north" and "korea" (a Title Case headline read word by word).
+    ``left`` are keys of ``keys`` not matched otherwise."""
+    words_other, surnames, _ = other.name_parts
     credit = 0.0
+    if not surnames and not keys.name_parts[2]:
+        return credit  # no name in full on either side
     for k in left:
         parts = k.split()
         if (len(parts) > 1 and all(p in words_other for p in parts)) or (len(parts) == 1 and k in surnames):
@@ -165,7 +184,59 @@ def concepts(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
+def _sorted_concepts(key: str) -> tuple[str, ...]:
+    return tuple(sorted(concepts(key)))
+
+
 CONTEXT_WEIGHT = 0.5  # share of a key's weight when it is lent by the event a claim refers to
+
+
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def _key_set(keys: Iterable[str], context: Iterable[str]) -> frozenset[str]:
+    """A claim's own and lent keys as one set (see ClaimKeys)."""
+    return frozenset(keys) | frozenset(context)
+
+
+class ClaimKeys:
+    """One claim's keys as ``score`` reads them, built once per claim.
+
+    ``every`` is built as ``score`` has always built its sets (``_key_set``),
+    so it iterates in the same order: the order in which float weights are
+    summed and rapidfuzz's choices are listed (ties go to the first), on which
+    scores must not change.
+    """
+
+    __slots__ = ("own", "every", "_concept_index", "_name_parts")
+
+    def __init__(self, keys: Sequence[str], context: Sequence[str] = ()) -> None:
+        self.every = _key_set(keys, context)  # own keys and those lent by the event the claim refers to
+        self.own = frozenset(keys) if context else self.every  # the claim's own keys
+        self._concept_index: dict[str, tuple[str, ...]] | None = None
+        self._name_parts: tuple[frozenset[str], frozenset[str], bool] | None = None
+
+    @property
+    def concept_index(self) -> dict[str, tuple[str, ...]]:
+        """Concept -> the keys that stand for it, sorted."""
+        if self._concept_index is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for k in sorted(self.every):
+                for concept in concepts(k):
+                    index[concept].append(k)
+            self._concept_index = {c: tuple(ks) for c, ks in index.items()}
+        return self._concept_index
+
+    @property
+    def name_parts(self) -> tuple[frozenset[str], frozenset[str], bool]:
+        """The words of the keys, the last words of the keys with a space
+        (surnames), and whether any key is more than one word."""
+        if self._name_parts is None:
+            words = frozenset(w for k in self.every for w in k.split())
+            surnames = frozenset(k.rsplit(" ", 1)[-1] for k in self.every if " " in k) or _NO_KEYS
+            self._name_parts = (words, surnames, any(len(k.split()) > 1 for k in self.every))
+        return self._name_parts
 
 
 def score(
@@ -185,46 +256,79 @@ def score(
     ``context_a``/``context_b`` are anchors lent by the event a claim refers
     to (see crosscheck.event_reference); they count at CONTEXT_WEIGHT.
     """
-    own_a, own_b = set(keys_a), set(keys_b)
-    set_a, set_b = own_a | set(context_a), own_b | set(context_b)
+    return _score(ClaimKeys(keys_a, context_a), ClaimKeys(keys_b, context_b), weight)
+
+
+def _score(a: ClaimKeys, b: ClaimKeys, weight: Mapping[str, float] | None) -> float:
+    own_a, own_b = a.own, b.own
+    set_a, set_b = a.every, b.every
     if not own_a or not own_b:
         return 0.0
-    w = weight.get if weight is not None else None
+    get = (weight if weight is not None else _NO_WEIGHTS).get
 
-    def wt(k: str, own: set[str]) -> float:
-        base = w(k, 1.0) if w is not None else 1.0
+    def wt(k: str, own: frozenset[str]) -> float:
+        base = get(k, 1.0)
         return base if k in own else base * CONTEXT_WEIGHT
 
     shared = set_a & set_b
     matched_w = sum((wt(k, own_a) + wt(k, own_b)) / 2 for k in shared)
+    # Left to match: left_* less taken_* (what the steps below match). Built as
+    # the sets score has always used, so they iterate in the same order; the
+    # order of the rest is unchanged by taking some.
     left_a, left_b = set_a - shared, set_b - shared
+    taken_a: set[str] = set()
+    taken_b: set[str] = set()
     rest_b = [k for k in left_b if len(k) >= 5]
     if rest_b:
+        # No length prefilter: rapidfuzz's own cutoff handling is cheaper than one in Python.
         for k in sorted(left_a):
             if len(k) >= 5:
                 best = process.extractOne(k, rest_b, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY)
                 if best is not None and not opposite_forms(k, best[0]):
                     matched_w += (wt(k, own_a) + wt(best[0], own_b)) / 2
-                    left_a.discard(k)
-                    left_b.discard(best[0])
-    if left_a and left_b:
-        by_concept: dict[str, str] = {}
-        for k in sorted(left_b):
-            for concept in concepts(k):
-                by_concept.setdefault(concept, k)
-        for k in sorted(left_a):
-            other = next((by_concept[c] for c in sorted(concepts(k)) if c in by_concept), None)
-            if other is not None and other in left_b:
+                    taken_a.add(k)
+                    taken_b.add(best[0])
+    if len(left_a) > len(taken_a) and len(left_b) > len(taken_b):
+        # Each concept stands for the first (sorted) key of b left after the
+        # fuzzy step that has it; a key of a takes the one of its first
+        # (sorted) concept that some such key has, if not yet taken.
+        b_index = b.concept_index
+        before = frozenset(taken_b)
+        for k in sorted(left_a - taken_a):
+            other = _first_left(_sorted_concepts(k), b_index, left_b, before)
+            if other is not None and other not in taken_b:
                 matched_w += RELATED_KEY_CREDIT * (wt(k, own_a) + wt(other, own_b)) / 2
-                left_a.discard(k)
-                left_b.discard(other)
-    if left_a and left_b:
-        matched_w += _name_part_matches(left_a, set_b, wt, own_a) + _name_part_matches(left_b, set_a, wt, own_b)
-    total_a = sum(wt(k, own_a) for k in set_a)
-    total_b = sum(wt(k, own_b) for k in set_b)
+                taken_a.add(k)
+                taken_b.add(other)
+    if len(left_a) > len(taken_a) and len(left_b) > len(taken_b):
+        remaining_a = [k for k in left_a if k not in taken_a]
+        remaining_b = [k for k in left_b if k not in taken_b]
+        matched_w += _name_part_matches(remaining_a, a, b, wt, own_a) + _name_part_matches(remaining_b, b, a, wt, own_b)
+    total_a, total_b = _total(set_a, own_a, get), _total(set_b, own_b, get)
     containment = matched_w / min(total_a, total_b)
     dice = 2 * matched_w / (total_a + total_b)
     return round(min(1.0, 0.7 * containment + 0.3 * dice), 4)
+
+
+_NO_WEIGHTS: dict[str, float] = {}  # every key weighs 1
+
+
+def _first_left(concepts_of_key: Sequence[str], index: Mapping[str, Sequence[str]], left: frozenset[str], taken: frozenset[str]) -> str | None:
+    """The key ``score`` relates to a key with these concepts (sorted): for the
+    first concept that some key left (in ``left``, not ``taken``) stands for,
+    the first such key (sorted)."""
+    for concept in concepts_of_key:
+        for other in index.get(concept, ()):
+            if other in left and other not in taken:
+                return other
+    return None
+
+
+def _total(keys: frozenset[str], own: frozenset[str], get: Callable[[str, float], float]) -> float:
+    """The weight of a claim's keys (``score``'s ``wt`` summed over them, in order)."""
+    if keys is own:  # nothing lent
+        return sum([get(k, 1.0) for k in keys])
+    return sum([get(k, 1.0) if k in own else get(k, 1.0) * CONTEXT_WEIGHT for k in keys])
 
 
 def _note(lent: Mapping[str, EventReference], a: Claim, b: Claim) -> str | None:
@@ -232,43 +336,142 @@ def _note(lent: Mapping[str, EventReference], a: Claim, b: Claim) -> str | None:
     return "; ".join(notes) or None
 
 
+@dataclass(frozen=True, slots=True)
+class SourceKeys:
+    """What alignment reads of one source's claims. It depends on that source
+    alone and extraction is cached, so it is built once per claims tuple
+    (``source_keys``) however many comparisons the source is in."""
+
+    # Mostly tuples and dicts of strings and numbers, which the garbage
+    # collector can stop tracking: cached objects cost collection time.
+    claims: tuple[Claim, ...]
+    keys: tuple[tuple[str, ...], ...]  # content_keys of each claim
+    context: tuple[tuple[str, ...], ...]  # the anchors lent by the event a claim refers to, less its keys
+    every: tuple[tuple[str, ...], ...]  # both, in the order of ClaimKeys.every
+    lent: Mapping[str, EventReference]  # claim id -> the event it refers to
+    postings: dict[str, tuple[int, ...]]  # key -> indices of the claims matched on it
+    tags: dict[str, float]  # as key_weights reads them
+    counts: dict[str, int]
+    weights: dict[str, float]  # key_weights of this source alone
+    scored: list[ClaimKeys | None]  # made when a claim is first scored (most never are)
+
+    def claim_keys(self, n: int) -> ClaimKeys:
+        """The ``n``-th claim's ClaimKeys."""
+        found = self.scored[n]
+        if found is None:
+            found = self.scored[n] = ClaimKeys(self.keys[n], self.context[n])
+        return found
+
+
+@cache_by_identity(maxsize=512)  # as many sources as extraction caches
+def source_keys(claims: tuple[Claim, ...]) -> SourceKeys:
+    """The SourceKeys of a source's claims (cached by identity)."""
+    keys = tuple(content_keys(c) for c in claims)
+    lent = references(claims)
+    context = tuple(tuple(k for k in lent[c.id].anchors if k not in own) if c.id in lent else () for c, own in zip(claims, keys))
+    every = tuple(tuple(_key_set(own, lent_keys)) for own, lent_keys in zip(keys, context))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, claim_every in enumerate(every):
+        for k in claim_every:
+            postings[k].append(n)
+    tags, counts = _tag_weights(claims), _claim_counts(keys)
+    weights = {k: _weight(k, tags.get(k), n) for k, n in counts.items()}
+    return SourceKeys(
+        claims,
+        keys,
+        context,
+        every,
+        lent,
+        {k: tuple(ns) for k, ns in postings.items()},
+        tags,
+        counts,
+        weights,
+        [None] * len(claims),
+    )
+
+
+def _merged_weights(sources: Sequence[SourceKeys]) -> Mapping[str, float]:
+    """key_weights over the claims of all sources, from each source's parts.
+    Only the keys of the other sources can weigh otherwise than they do in
+    the largest one alone (a headline against an article: a handful)."""
+    if len(sources) == 1:
+        return sources[0].weights
+    largest = max(range(len(sources)), key=lambda i: len(sources[i].counts))
+    big = sources[largest]
+    out = dict(big.weights)
+
+    def merged(k: str) -> float:
+        tag = next((s.tags[k] for s in sources if k in s.tags), None)  # the first source's tag, as key_weights
+        return _weight(k, tag, sum(s.counts.get(k, 0) for s in sources))
+
+    for i, s in enumerate(sources):
+        if i == largest:
+            continue
+        for k in s.counts:
+            out[k] = merged(k)
+        for k in s.tags:  # a lemma of an earlier source may give a key of the largest its tag
+            if k in big.counts:
+                out[k] = merged(k)
+    return out
+
+
+def _keys_in_several(sources: Sequence[SourceKeys]) -> set[str]:
+    """The keys that claims of at least two sources are matched on."""
+    if len(sources) == 2:
+        return sources[0].postings.keys() & sources[1].postings.keys()
+    seen: set[str] = set()
+    out: set[str] = set()
+    for s in sources:
+        out |= seen.intersection(s.postings)
+        seen.update(s.postings)
+    return out
+
+
 def align(extractions: Sequence[Extraction]) -> list[Candidate]:
     """Scored candidate pairs between claims of different sources, best first
-    per claim; only pairs at or above RELATED_THRESHOLD are returned."""
-    claims = [c for e in extractions for c in e.claims]
-    keys = {c.id: content_keys(c) for c in claims}
-    lent = {cid: ctx for e in extractions for cid, ctx in event_context(e).items()}
-    context = {c.id: tuple(k for k in lent[c.id].anchors if k not in keys[c.id]) if c.id in lent else () for c in claims}
-    every = {c.id: frozenset(keys[c.id]) | frozenset(context[c.id]) for c in claims}
-    index: dict[str, list[int]] = defaultdict(list)
-    for n, c in enumerate(claims):
-        for k in every[c.id]:
-            index[k].append(n)
+    per claim; only pairs at or above RELATED_THRESHOLD are returned.
+
+    Claim ids are unique within a comparison (as they are in its report)."""
+    sources = [source_keys(e.claims) for e in extractions]
+    offsets = [0]
+    for s in sources:
+        offsets.append(offsets[-1] + len(s.claims))
+    claims = [c for s in sources for c in s.claims]
+    every = [e for s in sources for e in s.every]
+
+    def claim_keys(n: int) -> ClaimKeys:
+        x = bisect_right(offsets, n) - 1
+        return sources[x].claim_keys(n - offsets[x])
+
     limit = max(8, int(COMMON_KEY_SHARE * len(claims)))
-    weights = key_weights(claims, keys)
+    weights = _merged_weights(sources)
+    # Keys that generate candidates: held by another source too, and not by too
+    # many claims of the comparison.
+    blocking = {k for k in _keys_in_several(sources) if sum(len(s.postings.get(k, ())) for s in sources) <= limit}
 
     pairs: dict[tuple[int, int], float] = {}
-    for n, c in enumerate(claims):
-        shared: dict[int, float] = defaultdict(float)
-        for k in every[c.id]:
-            postings = index[k]
-            if len(postings) > limit:
-                continue
-            for m in postings:
-                if claims[m].source != c.source:
-                    shared[m] += weights.get(k, 1.0)
-        by_source: dict[str, list[tuple[float, int]]] = defaultdict(list)
-        for m, w in shared.items():
-            by_source[claims[m].source].append((w, m))
-        for cands in by_source.values():
-            cands.sort(key=lambda wm: (-wm[0], wm[1]))
-            for _, m in cands[:MAX_CANDIDATES]:
-                key = (n, m) if n < m else (m, n)
-                if key not in pairs:
-                    a, b = claims[key[0]].id, claims[key[1]].id
-                    pairs[key] = score(keys[a], keys[b], weights, context[a], context[b])
+    for x, sx in enumerate(sources):
+        others = [(offsets[y], sy.postings) for y, sy in enumerate(sources) if y != x]
+        for local in sorted({n for k in blocking for n in sx.postings.get(k, ())}):
+            n = offsets[x] + local
+            shared: list[dict[int, float]] = [defaultdict(float) for _ in others]
+            for k in every[n]:  # in set order: the order the weights were always summed in
+                if k not in blocking:
+                    continue
+                w = weights.get(k, 1.0)
+                for (offset, postings), by_claim in zip(others, shared):
+                    for m in postings.get(k, ()):
+                        by_claim[offset + m] += w
+            for by_claim in shared:
+                for _, m in sorted((-w, m) for m, w in by_claim.items())[:MAX_CANDIDATES]:
+                    key = (n, m) if n < m else (m, n)
+                    if key not in pairs:
+                        pairs[key] = _score(claim_keys(key[0]), claim_keys(key[1]), weights)
+    lent: dict[str, EventReference] = {}
+    for s in sources:
+        lent.update(s.lent)
     out = [
-        Candidate(claims[i], claims[j], s, every[claims[i].id], every[claims[j].id], _note(lent, claims[i], claims[j]))
+        Candidate(claims[i], claims[j], s, claim_keys(i).every, claim_keys(j).every, _note(lent, claims[i], claims[j]))
         for (i, j), s in pairs.items()
         if s >= RELATED_THRESHOLD
     ]

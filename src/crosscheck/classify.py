@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from crosscheck.align import AGREE_THRESHOLD, Candidate
 from crosscheck.detectors import DETECTORS, Clash
+from crosscheck.detectors.base import cache_by_identity
 from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
 
 MIN_ANCHORS = 2
@@ -53,8 +54,12 @@ def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
 
 
 def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate]) -> list[Finding]:
-    fingerprints = _claim_fingerprints(extractions)
-    findings: list[Finding] = []
+    sources = [_source_findings(e.claims) for e in extractions]
+    fingerprints: dict[str, str] = {}
+    for source in sources:
+        fingerprints.update(source.fingerprints)
+    conflicts: list[Finding] = []
+    agrees: list[Finding] = []
     linked: dict[str, set[str]] = defaultdict(set)  # claim id -> sources it is linked to
     agree_count: dict[tuple[str, str], int] = defaultdict(int)
 
@@ -63,7 +68,7 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
         found = [c for c in clashes(a, b) if same_event(cand, c)]
         if found:
             for clash in found:
-                findings.append(_conflict(cand, clash, fingerprints))
+                conflicts.append(_conflict(cand, clash, fingerprints))
             linked[a.id].add(b.source)
             linked[b.id].add(a.source)
             continue
@@ -73,20 +78,27 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
             continue
         agree_count[(a.id, b.source)] += 1
         agree_count[(b.id, a.source)] += 1
-        findings.append(_agree(cand, fingerprints))
+        agrees.append(_agree(cand, fingerprints))
         linked[a.id].add(b.source)
         linked[b.id].add(a.source)
 
-    source_ids = [e.source.id for e in extractions]
-    for e in extractions:
-        for claim in e.claims:
-            missing = tuple(s for s in source_ids if s != claim.source and s not in linked[claim.id])
-            if missing:
-                findings.append(_extra(claim, missing, fingerprints))
-    order = {"conflict": 0, "extra": 1, "agree": 2}
-    position = {c.id: (i, n) for i, e in enumerate(extractions) for n, c in enumerate(e.claims)}
-    findings.sort(key=lambda f: (order[f.status], [position[c] for c in f.claims], f.type or "", f.id))
-    return findings
+    source_ids = tuple(e.source.id for e in extractions)
+    extras: list[Finding] = []
+    for e, source in zip(extractions, sources):
+        for claim, unlinked in zip(e.claims, source.unlinked_extras(e.claims, source_ids)):
+            if claim.id in linked:
+                missing = tuple(s for s in source_ids if s != claim.source and s not in linked[claim.id])
+                if missing:
+                    extras.append(_extra(claim, missing, fingerprints))
+            elif unlinked is not None:
+                extras.append(unlinked)
+    # Findings go by status (conflict, extra, agree), then by where their claims
+    # are. Extras are made in that order already (one claim each).
+    if len(conflicts) > 1 or len(agrees) > 1:
+        position = {c.id: (i, n) for i, e in enumerate(extractions) for n, c in enumerate(e.claims)}
+        for group in (conflicts, agrees):
+            group.sort(key=lambda f: ([position[c] for c in f.claims], f.type or "", f.id))
+    return conflicts + extras + agrees
 
 
 def _with_note(reason: str, cand: Candidate) -> str:
@@ -141,17 +153,49 @@ def _extra(claim: Claim, missing: tuple[str, ...], fp: dict[str, str]) -> Findin
     )
 
 
-def _claim_fingerprints(extractions: Sequence[Extraction]) -> dict[str, str]:
+class _SourceFindings:
+    """What classify makes of one source's claims alone, once per claims tuple
+    (extraction is cached, so a source recurs across comparisons)."""
+
+    __slots__ = ("fingerprints", "_unlinked")
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.fingerprints = _claim_fingerprints(claims)
+        # source ids of a comparison -> unlinked_extras for it; None once made
+        # and not kept: most sources (a headline, an article seen once) are
+        # compared once, and every object kept alive costs garbage collection.
+        self._unlinked: dict[tuple[str, ...], tuple[Finding | None, ...] | None] = {}
+
+    def unlinked_extras(self, claims: Sequence[Claim], source_ids: tuple[str, ...]) -> tuple[Finding | None, ...]:
+        """Each claim's extra finding if it is linked to no other source (None
+        where there is no other source), for a comparison of ``source_ids``."""
+        found = self._unlinked.get(source_ids)
+        if found is None:
+            found = tuple(self._extra(c, tuple(s for s in source_ids if s != c.source)) for c in claims)
+            if len(self._unlinked) >= 8:  # a few comparison layouts at a time
+                self._unlinked.clear()
+            self._unlinked[source_ids] = found if source_ids in self._unlinked else None
+        return found
+
+    def _extra(self, claim: Claim, missing: tuple[str, ...]) -> Finding | None:
+        return _extra(claim, missing, self.fingerprints) if missing else None
+
+
+@cache_by_identity(maxsize=512)
+def _source_findings(claims: Sequence[Claim]) -> _SourceFindings:
+    return _SourceFindings(claims)
+
+
+def _claim_fingerprints(claims: Sequence[Claim]) -> dict[str, str]:
     """A claim's identity for finding ids: its normalized words, plus which
     occurrence of those words it is within its source. Independent of source
     names, file order and character offsets."""
     out: dict[str, str] = {}
-    for e in extractions:
-        seen: dict[str, int] = defaultdict(int)
-        for claim in e.claims:
-            words = " ".join(t.lower for t in claim.tokens if t.text.isalnum() or t.tag != "PUNCT")
-            seen[words] += 1
-            out[claim.id] = f"{words}#{seen[words]}"
+    seen: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        words = " ".join([t.lower for t in claim.tokens if t.tag != "PUNCT" or t.text.isalnum()])
+        seen[words] += 1
+        out[claim.id] = f"{words}#{seen[words]}"
     return out
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from crosscheck.model import Claim, Coverage, Extraction, Sentence, Skipped, Source
+from crosscheck.model import Coverage, Extraction, Sentence, Skipped, Source, Span
 
 HEADING_MAX_WORDS = 12
 _END_PUNCT = re.compile(r"""[.!?]["')\]]*$""")
@@ -49,17 +50,20 @@ def skipped(extraction: Extraction) -> tuple[Skipped, ...]:
 
 
 def coverage(extraction: Extraction) -> Coverage:
-    text = extraction.source.visible
-    return Coverage(
-        source=extraction.source.id,
-        chars=_solid(text, [(0, len(text))]),
-        covered=_solid(text, _union(extraction.claims)),
-    )
+    chars, covered = _counts(extraction.source.visible, tuple(c.spans for c in extraction.claims))
+    return Coverage(source=extraction.source.id, chars=chars, covered=covered)
 
 
-def _union(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=512)
+def _counts(text: str, claim_spans: tuple[tuple[Span, ...], ...]) -> tuple[int, int]:
+    """(solid characters of the text, those inside claim spans). Cached: one
+    article is compared with many others."""
+    return _solid(text, [(0, len(text))]), _solid(text, _union(claim_spans))
+
+
+def _union(claim_spans: Sequence[tuple[Span, ...]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for start, end in sorted(span for c in claims for span in c.spans):
+    for start, end in sorted(span for spans in claim_spans for span in spans):
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:

@@ -83,16 +83,21 @@ class EventReference:
 
 def event_context(extraction: Extraction) -> Mapping[str, EventReference]:
     """Claim id -> the event it refers to (only for referring claims)."""
-    claims: Sequence[Claim] = extraction.claims
-    lead = next((c for c in claims if len(set(anchors(c))) >= MIN_LEAD_ANCHORS), None)
+    return references(extraction.claims)
+
+
+def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
+    """``event_context`` of a source's claims."""
+    anchored = [anchors(c) for c in claims]
+    lead = next((c for c, found in zip(claims, anchored) if len(set(found)) >= MIN_LEAD_ANCHORS), None)
     out: dict[str, EventReference] = {}
     for n, claim in enumerate(claims):
-        if anchors(claim):
+        if anchored[n]:
             continue
         noun = referring_noun(claim)
         if noun is None:
             continue
-        antecedent = next((c for c in reversed(claims[:n]) if anchors(c) and _mentions(c, noun)), None)
+        antecedent = next((claims[m] for m in reversed(range(n)) if anchored[m] and _mentions(claims[m], noun)), None)
         if antecedent is None and lead is not None and lead.sentence < claim.sentence:
             antecedent = lead
         if antecedent is not None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from crosscheck.detectors.base import Clash, Detector, as_words, content_lemmas, fires, quote, silent, spans
-from crosscheck.features import negation_words
-from crosscheck.lexicon import are_antonyms
+from dataclasses import dataclass
+from functools import lru_cache
+
+from crosscheck.detectors.base import Clash, Detector, cache_by_identity, content_lemmas, fires, quote, silent, spans, view
+from crosscheck.lexicon import adjective_base, antonyms, are_antonyms
 from crosscheck.model import Claim
 
 _TAGS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
@@ -12,17 +14,70 @@ _TAGS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
 
 def _negated_at(claim: Claim, index: int) -> bool:
     """Is the word at ``index`` inside the scope of a negation (up to 3 words after it)?"""
-    return any(0 < index - n <= 3 for n in negation_words(as_words(claim)))
+    return any(0 < index - n <= 3 for n in view(claim).negators)
+
+
+@lru_cache(maxsize=65536)
+def lookup_forms(lemma: str) -> tuple[str, ...]:
+    """The spellings ``are_antonyms`` looks a lemma up by: the lemma and, for
+    a "-ly" adverb, its adjective ("indirectly" -> "indirect")."""
+    word = lemma.lower()
+    base = adjective_base(word)
+    return (word,) if base is None or base == word else (word, base)
+
+
+@lru_cache(maxsize=65536)
+def opposites(lemma: str) -> frozenset[str]:
+    """Every spelling a lemma's antonym can have in the lexicon: two lemmas can
+    only be antonyms when a lookup form of one is among the other's opposites."""
+    table = antonyms()
+    return frozenset(y for x in lookup_forms(lemma) for y in table.get(x, ())) or _NO_WORDS
+
+
+_NO_WORDS: frozenset[str] = frozenset()  # shared: most lemmas have no antonym, and each set costs memory
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A claim's words that can clash as antonyms, indexed once per claim: the
+    detector would otherwise test every word of one claim against every word
+    of the other, on every aligned pair."""
+
+    with_opposites: tuple[tuple[int, frozenset[str]], ...]  # (token index, its opposites)
+    by_form: dict[str, tuple[int, ...]]  # lookup form -> indices of the tokens it is a form of
+
+
+@cache_by_identity(maxsize=8192)
+def _words(claim: Claim) -> _Words:
+    with_opposites = []
+    by_form: dict[str, list[int]] = {}
+    for i, t in enumerate(claim.tokens):
+        if t.tag not in _TAGS:
+            continue
+        found = opposites(t.lemma)
+        if found:
+            with_opposites.append((i, found))
+        for form in lookup_forms(t.lemma):
+            by_form.setdefault(form, []).append(i)
+    return _Words(tuple(with_opposites), {form: tuple(ids) for form, ids in by_form.items()})
 
 
 def detect(a: Claim, b: Claim) -> Clash | None:
-    lemmas_a, lemmas_b = content_lemmas(a), content_lemmas(b)
-    for i, ta in enumerate(a.tokens):
-        if ta.tag not in _TAGS:
-            continue
-        for j, tb in enumerate(b.tokens):
-            if tb.tag not in _TAGS or not are_antonyms(ta.lemma, tb.lemma):
+    words_b = _words(b)
+    if not words_b.by_form:
+        return None
+    lemmas_a: frozenset[str] | None = None
+    lemmas_b: frozenset[str] | None = None
+    for i, found in _words(a).with_opposites:
+        ta = a.tokens[i]
+        # The words of b that may be antonyms of ta, in b's order (the first clash is reported).
+        candidates = sorted({j for y in found for j in words_b.by_form.get(y, ())})
+        for j in candidates:
+            tb = b.tokens[j]
+            if not are_antonyms(ta.lemma, tb.lemma):
                 continue
+            if lemmas_a is None or lemmas_b is None:
+                lemmas_a, lemmas_b = content_lemmas(a), content_lemmas(b)
             # A side that holds both words draws the contrast itself.
             if tb.lemma in lemmas_a or ta.lemma in lemmas_b:
                 continue

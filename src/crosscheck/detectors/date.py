@@ -7,17 +7,18 @@ a full date, since claims often mention different years for good reason.
 
 from __future__ import annotations
 
-from crosscheck.detectors.base import Clash, Detector, as_words, fires, silent
-from crosscheck.features import DateMention, find_dates
-from crosscheck.model import Claim
-from crosscheck.words import Word
+from collections.abc import Sequence
+
+from crosscheck.detectors.base import Clash, Detector, fires, silent, view
+from crosscheck.features import DateMention
+from crosscheck.model import Claim, Token
 
 
-def _text(words: list[Word], d: DateMention) -> str:
+def _text(words: Sequence[Token], d: DateMention) -> str:
     return " ".join(w.text for w in words[d.start : d.end])
 
 
-def _span(words: list[Word], d: DateMention) -> tuple[tuple[int, int], ...]:
+def _span(words: Sequence[Token], d: DateMention) -> tuple[tuple[int, int], ...]:
     return ((words[d.start].start, words[d.end - 1].end),)
 
 
@@ -30,8 +31,11 @@ def _clash(da: DateMention, db: DateMention) -> bool:
 
 
 def detect(a: Claim, b: Claim) -> Clash | None:
-    words_a, words_b = as_words(a), as_words(b)
-    dates_a, dates_b = find_dates(words_a), find_dates(words_b)
+    view_a, view_b = view(a), view(b)
+    dates_a, dates_b = view_a.dates, view_b.dates
+    if not dates_a or not dates_b:
+        return None
+    words_a, words_b = a.tokens, b.tokens  # token i has the values of as_words(claim)[i]
     labels_a = {d.label() for d in dates_a}
     labels_b = {d.label() for d in dates_b}
     for da in dates_a:

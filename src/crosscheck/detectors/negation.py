@@ -9,8 +9,9 @@ and two negated claims agree.
 
 from __future__ import annotations
 
-from crosscheck.detectors.base import Clash, Detector, as_words, fires, quote, silent, spans
-from crosscheck.features import negation_words
+from collections.abc import Sequence
+
+from crosscheck.detectors.base import Clash, Detector, fires, quote, silent, spans, view
 from crosscheck.model import Claim, Token
 
 _SCOPE = 4  # words after a negator that it can reach
@@ -18,7 +19,7 @@ _SKIP = frozenset({"AUX", "DET", "ADV", "NEG", "PREP", "PRON", "POS"})
 _CONTENT = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
 
 
-def _scope(claim: Claim, negators: list[int]) -> list[tuple[int, int]]:
+def _scope(claim: Claim, negators: Sequence[int]) -> list[tuple[int, int]]:
     """(negator index, negated head index) pairs: the verb, or the last noun
     of the noun phrase, that a negator reaches ("without public *escalation*")."""
     out = []
@@ -40,8 +41,8 @@ def _scope(claim: Claim, negators: list[int]) -> list[tuple[int, int]]:
 
 
 def detect(a: Claim, b: Claim) -> Clash | None:
-    neg_a = negation_words(as_words(a))
-    neg_b = negation_words(as_words(b))
+    neg_a = view(a).negators
+    neg_b = view(b).negators
     if len(neg_a) % 2 == len(neg_b) % 2:
         return None
     negated, plain, negators = (a, b, neg_a) if len(neg_a) % 2 else (b, a, neg_b)

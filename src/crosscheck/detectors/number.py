@@ -8,22 +8,17 @@ side is not a clash.
 
 from __future__ import annotations
 
-from crosscheck.detectors.base import Clash, Detector, as_words, fires, silent
-from crosscheck.features import Quantity, find_dates, find_quantities
-from crosscheck.model import Claim
-from crosscheck.words import Word
+from collections.abc import Sequence
+
+from crosscheck.detectors.base import Clash, Detector, fires, silent, view
+from crosscheck.features import Quantity
+from crosscheck.model import Claim, Token
 
 _TOLERANCE = 0.005
 _APPROX_TOLERANCE = 0.10
 
 
-def _quantities(claim: Claim) -> tuple[list[Word], list[Quantity]]:
-    words = as_words(claim)
-    skip = {i for d in find_dates(words) for i in range(d.start, d.end)}
-    return words, find_quantities(words, skip)
-
-
-def _head(words: list[Word], q: Quantity) -> str | None:
+def _head(words: Sequence[Token], q: Quantity) -> str | None:
     for w in words[q.end : q.end + 3]:
         if w.tag in ("NOUN", "PROPN"):
             return w.lemma
@@ -32,7 +27,7 @@ def _head(words: list[Word], q: Quantity) -> str | None:
     return None
 
 
-def _same_thing(words_a: list[Word], qa: Quantity, words_b: list[Word], qb: Quantity) -> bool:
+def _same_thing(words_a: Sequence[Token], qa: Quantity, words_b: Sequence[Token], qb: Quantity) -> bool:
     if qa.unit != qb.unit:
         return False
     if qa.unit:
@@ -47,19 +42,20 @@ def _differ(qa: Quantity, qb: Quantity) -> bool:
     return abs(qa.value - qb.value) / scale > tol
 
 
-def _text(words: list[Word], q: Quantity) -> str:
+def _text(words: Sequence[Token], q: Quantity) -> str:
     return " ".join(w.text for w in words[q.start : q.end])
 
 
-def _spans(words: list[Word], q: Quantity) -> tuple[tuple[int, int], ...]:
+def _spans(words: Sequence[Token], q: Quantity) -> tuple[tuple[int, int], ...]:
     return ((words[q.start].start, words[q.end - 1].end),)
 
 
 def detect(a: Claim, b: Claim) -> Clash | None:
-    words_a, qs_a = _quantities(a)
-    words_b, qs_b = _quantities(b)
+    view_a, view_b = view(a), view(b)
+    qs_a, qs_b = view_a.quantities, view_b.quantities
     if not qs_a or not qs_b:
         return None
+    words_a, words_b = a.tokens, b.tokens  # token i has the values of as_words(claim)[i]
     values_a = {q.label() for q in qs_a}
     values_b = {q.label() for q in qs_b}
     for qa in qs_a:

@@ -4,15 +4,15 @@ past events in the present perfect and of standing facts in the present."""
 
 from __future__ import annotations
 
-from crosscheck.detectors.base import Clash, Detector, as_words, fires, silent
-from crosscheck.features import tense_at
-from crosscheck.model import Claim
-from crosscheck.words import Word
+from collections.abc import Sequence
+
+from crosscheck.detectors.base import Clash, Detector, fires, silent, view
+from crosscheck.model import Claim, Token
 
 _CLASHING = frozenset({("past", "future"), ("future", "past")})
 
 
-def _verb_group(words: list[Word], i: int) -> list[Word]:
+def _verb_group(words: Sequence[Token], i: int) -> list[Token]:
     """The tense word and the verb it belongs to ("will hold", "had met")."""
     group = [words[i]]
     for w in words[i + 1 : i + 4]:
@@ -26,11 +26,12 @@ def _verb_group(words: list[Word], i: int) -> list[Word]:
 
 
 def detect(a: Claim, b: Claim) -> Clash | None:
-    words_a, words_b = as_words(a), as_words(b)
-    tense_a, ia = tense_at(words_a)
-    tense_b, ib = tense_at(words_b)
+    view_a, view_b = view(a), view(b)
+    tense_a, ia = view_a.tense
+    tense_b, ib = view_b.tense
     if (tense_a, tense_b) not in _CLASHING:
         return None
+    words_a, words_b = a.tokens, b.tokens  # token i has the values of as_words(claim)[i]
     ga, gb = _verb_group(words_a, ia), _verb_group(words_b, ib)
     reason = f"{tense_a} '{' '.join(w.text for w in ga)}' vs {tense_b} '{' '.join(w.text for w in gb)}'"
     return Clash("tense", reason, ((ga[0].start, ga[-1].end),), ((gb[0].start, gb[-1].end),))
