@@ -121,3 +121,31 @@ def test_cached_source_keys_give_the_same_alignment() -> None:
     assert align([a, b]) == first  # source_keys cached
     source_keys.cache_clear()  # type: ignore[attr-defined]
     assert align([a, b]) == first
+
+
+@pytest.mark.parametrize(("common", "rare"), [("say", "behead"), ("people", "detainee"), ("make", "negotiate")])
+def test_rare_words_weigh_more_than_common_ones(common: str, rare: str) -> None:
+    from crosscheck.align import RARITY_MAX, RARITY_MIN, rarity
+
+    assert RARITY_MIN <= rarity(common) < rarity(rare) <= RARITY_MAX
+
+
+def test_sharing_a_rare_word_aligns_better_than_sharing_a_common_one() -> None:
+    rare = _claims("Officials said the detainee was freed.", "a"), _claims("The detainee was moved, people said.", "b")
+    common = _claims("Officials said the house was sold.", "a"), _claims("The price was high, people said.", "b")
+    best = [max((p.score for p in align(list(pair))), default=0.0) for pair in (rare, common)]
+    assert best[0] > best[1]
+
+
+def test_a_key_held_by_more_than_max_postings_claims_does_not_block() -> None:
+    from crosscheck.align import COMMON_KEY_SHARE, MAX_POSTINGS
+
+    # 120 claims per source share "ceasefire" (more than MAX_POSTINGS in all, but
+    # well under COMMON_KEY_SHARE of 2,000 claims): the key must not generate
+    # candidates, or blocking would grow with the square of a long input.
+    n = 60 + MAX_POSTINGS // 2
+    filler = 1000 - n
+    assert 2 * n > MAX_POSTINGS and 2 * n < COMMON_KEY_SHARE * 2000
+    a = _claims(" ".join([f"The ceasefire held in district {i}." for i in range(n)] + [f"Lot {5000 + i} sold." for i in range(filler)]), "a")
+    b = _claims(" ".join([f"The ceasefire held in district {1000 + i}." for i in range(n)] + [f"Lot {9000 + i} sold." for i in range(filler)]), "b")
+    assert not [p for p in align([a, b]) if "ceasefire" in p.a.text]

@@ -22,6 +22,7 @@ Thresholds (set on MSRP train, checked on STS-B; see docs/benchmarks.md):
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -44,6 +45,9 @@ AGREE_THRESHOLD = 0.50
 RELATED_THRESHOLD = 0.30
 MAX_CANDIDATES = 8  # per claim and other source, by shared key weight
 COMMON_KEY_SHARE = 0.25  # a key in more than this share of claims does not block
+# ... nor one held by more claims than this: without a fixed cap, the claims a key
+# leads to grow with the input and blocking turns quadratic on book-length sources.
+MAX_POSTINGS = 100
 
 # The rapidfuzz scorer used on keys (benchmarks compare with its raw cdist speed).
 SCORER = fuzz.ratio
@@ -121,10 +125,26 @@ def _claim_counts(keys: Sequence[Sequence[str]]) -> dict[str, int]:
 
 
 def _weight(key: str, tag: float | None, claims: int) -> float:
-    """A key's weight from its tag's weight (None: not a tagged lemma) and the
-    number of claims that have it."""
-    base = tag if tag is not None else 1.2 if key[:1].isdigit() else 1.0
+    """A key's weight from its tag's weight (None: not a tagged lemma), how
+    common the word is in English, and the number of claims that have it."""
+    base = tag * rarity(key) if tag is not None else 1.2 if key[:1].isdigit() else 1.0
     return base / (1.0 + math.log(claims - 1)) if claims > 2 else base
+
+
+# A word's weight factor from its Zipf value z (7 for "the", 6 for "said", 3 for
+# "detainee"): (RARITY_TOP - z) / RARITY_SPAN, kept within [RARITY_MIN, RARITY_MAX].
+# Names are not scaled: how often a name occurs in English says little about
+# how well it tells one claim of an event from another.
+RARITY_TOP, RARITY_SPAN, RARITY_MIN, RARITY_MAX = 8.0, 3.5, 0.4, 1.6
+
+
+@lru_cache(maxsize=65536)
+def rarity(word: str) -> float:
+    """Weight factor of a lemma key: common words count less, rare ones more."""
+    z = lexicon.zipf(word)
+    if z is None:
+        return RARITY_MAX  # rarer than the frequency table keeps
+    return max(RARITY_MIN, min(RARITY_MAX, (RARITY_TOP - z) / RARITY_SPAN))
 
 
 _TAG_WEIGHT = {"PROPN": 1.0, "NOUN": 1.0, "VERB": 0.8, "ADJ": 0.7, "ADV": 0.5}
@@ -189,7 +209,7 @@ def _sorted_concepts(key: str) -> tuple[str, ...]:
     return tuple(sorted(concepts(key)))
 
 
-CONTEXT_WEIGHT = 0.5  # share of a key's weight when it is lent by the event a claim refers to
+CONTEXT_WEIGHT = 0.75  # share of a key's weight when it is lent by the event a claim refers to
 
 
 _NO_KEYS: frozenset[str] = frozenset()
@@ -443,7 +463,7 @@ def align(extractions: Sequence[Extraction]) -> list[Candidate]:
         x = bisect_right(offsets, n) - 1
         return sources[x].claim_keys(n - offsets[x])
 
-    limit = max(8, int(COMMON_KEY_SHARE * len(claims)))
+    limit = max(8, min(MAX_POSTINGS, int(COMMON_KEY_SHARE * len(claims))))
     weights = _merged_weights(sources)
     # Keys that generate candidates: held by another source too, and not by too
     # many claims of the comparison.
@@ -463,7 +483,7 @@ def align(extractions: Sequence[Extraction]) -> list[Candidate]:
                     for m in postings.get(k, ()):
                         by_claim[offset + m] += w
             for by_claim in shared:
-                for _, m in sorted((-w, m) for m, w in by_claim.items())[:MAX_CANDIDATES]:
+                for _, m in heapq.nsmallest(MAX_CANDIDATES, [(-w, m) for m, w in by_claim.items()]):
                     key = (n, m) if n < m else (m, n)
                     if key not in pairs:
                         pairs[key] = _score(claim_keys(key[0]), claim_keys(key[1]), weights)
