@@ -1,6 +1,6 @@
 """Run both harnesses and rewrite the generated tables in docs/benchmarks.md.
 
-    python benchmarks/run_all.py [--data DIR] [--limit N] [--jobs N] [--quick]
+    python benchmarks/run_all.py [--data DIR] [--limit N] [--jobs N] [--quick] [--cost-budget S] [--fuzz-seconds S]
 
 Runs ``accuracy.py --write-errors`` and ``speed.py`` as subprocesses (each
 in a fresh interpreter), then replaces the text between the markers
@@ -40,6 +40,11 @@ markers are rewritten on every run, the rest of this file is written by hand.
 
 <!-- BEGIN speed -->
 <!-- END speed -->
+
+## Fuzzing
+
+<!-- BEGIN fuzz -->
+<!-- END fuzz -->
 """
 
 
@@ -59,12 +64,37 @@ def run(cmd: list[str]) -> tuple[str, float]:
     return proc.stdout, time.perf_counter() - t0
 
 
+def fuzz(seconds: float) -> str:
+    """A bounded fuzzing run of compare(): atheris when installed, else the
+    same target under hypothesis. A failure is reported, not raised: its
+    reproducer is in benchmarks/out/fuzz/ and becomes a regression test."""
+    try:
+        import atheris  # noqa: F401
+
+        cmd = [sys.executable, str(HERE / "fuzz_compare.py"), f"-max_total_time={seconds:g}"]
+        engine = "atheris (libFuzzer)"
+    except ImportError:
+        cmd = [sys.executable, str(HERE / "fuzz_compare.py"), "--hypothesis", "--seconds", f"{seconds:g}"]
+        engine = "hypothesis (atheris not installed)"
+    print("$ " + " ".join(cmd), file=sys.stderr, flush=True)
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    runs = re.findall(r"Done (\d+) runs", proc.stderr) or re.findall(r"(\d+) inputs in", proc.stdout + proc.stderr)
+    shown = " ".join(["python benchmarks/fuzz_compare.py", *cmd[2:]])
+    outcome = "no failure" if proc.returncode == 0 else f"FAILED (exit {proc.returncode}; see benchmarks/out/fuzz/)"
+    inputs = f"{int(runs[-1]):,} inputs" if runs else "inputs not reported"
+    return f"Command: `{shown}` ({wall:.0f} s), engine {engine}: {inputs}, {outcome}.\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=None, help="eval folder (default $CROSSCHECK_EVAL or ../shared/eval)")
     ap.add_argument("--limit", type=int, default=None, help="accuracy: stratified sample of N pairs per set")
     ap.add_argument("--jobs", type=int, default=1, help="accuracy: worker processes")
     ap.add_argument("--quick", action="store_true", help="speed: quick mode")
+    ap.add_argument("--cost-budget", type=float, default=None, help="speed: seconds per bounded-cost case (speed.py's default otherwise)")
+    ap.add_argument("--fuzz-seconds", type=float, default=120, help="fuzz compare() this long (0: skip)")
     ap.add_argument("--skip-speed", action="store_true", help="only rerun the accuracy tables")
     ap.add_argument("--skip-accuracy", action="store_true", help="only rerun the speed tables")
     ap.add_argument("--doc", type=Path, default=DOC, help="the Markdown file to update")
@@ -81,9 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         doc = replace_block(doc, "accuracy", f"Command: `{shown}` ({wall:.0f} s in all).\n\n{out}")
     if not args.skip_speed:
         cmd = [sys.executable, str(HERE / "speed.py"), *common] + (["--quick"] if args.quick else [])
+        if args.cost_budget is not None:
+            cmd += ["--cost-budget", f"{args.cost_budget:g}"]
         out, wall = run(cmd)
         shown = " ".join(["python benchmarks/speed.py", *cmd[2:]])
         doc = replace_block(doc, "speed", f"Command: `{shown}` ({wall:.0f} s in all).\n\n{out}")
+    if args.fuzz_seconds > 0:
+        doc = replace_block(doc, "fuzz", fuzz(args.fuzz_seconds))
     args.doc.parent.mkdir(parents=True, exist_ok=True)
     args.doc.write_text(doc, encoding="utf-8")
     print(f"wrote {args.doc}", file=sys.stderr)

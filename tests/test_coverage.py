@@ -74,3 +74,11 @@ def test_text_report_names_skipped_sentences() -> None:
 
     report = compare({"a": "Rebels seized the airport.\n\nOk.\n", "b": "Rebels seized the airport."})
     assert summary_line(report).endswith("; 1 sentence without claims (no statement; listed in --format json)")
+
+
+def test_captions_and_bylines_give_no_claims_and_are_listed() -> None:
+    text = "By Jane Smith\n\nRebels seized the airport on Monday.\n\nPhoto: Rebels at the airport gate (Reuters)\n"
+    report = compare({"a": text, "b": "Rebels seized the airport."})
+    assert [c.text for c in report.claims if c.source == "a"] == ["Rebels seized the airport on Monday"]
+    assert [(s.sentence, s.reason) for s in report.skipped] == [(0, "byline"), (2, "caption or credit")]
+    _accounted(report)

@@ -78,3 +78,12 @@ def test_referring_noun_is_about_the_subject_only() -> None:
     assert referring_noun(extraction.claims[0]) == "talk"
     extraction, _ = _context("Both sides said talks collapsed.")
     assert referring_noun(extraction.claims[0]) is None
+
+
+def test_lent_anchors_alone_never_make_an_agreement() -> None:
+    # "The announcement" is tied to the Doha meeting, but says nothing the other source states.
+    a = LEAD + "The announcement did not name the mediators."
+    b = "Israel and Hamas negotiators met in Doha on March 3, officials said."
+    report = compare({"a": a, "b": b})
+    assert not [f for f in report.findings if f.status == "agree" and "a:1" in f.claims]
+    assert [f for f in report.findings if f.status == "agree" and "a:0" in f.claims]

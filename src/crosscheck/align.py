@@ -67,10 +67,19 @@ class Candidate:
     keys_b: frozenset[str] = frozenset()
     # How a claim without names of its own was tied to an event, for the reason.
     note: str | None = None
+    # The score on the claims' own keys, when lent anchors took part in ``score``.
+    own_score: float | None = None
 
     @property
     def shared_keys(self) -> frozenset[str]:
         return self.keys_a & self.keys_b
+
+    @property
+    def statement_score(self) -> float:
+        """How far the claims state the same thing. Anchors lent by a referred
+        event tie a claim to that event (so a clash about it counts), but only
+        the claim's own words can say that it states what the other does."""
+        return self.score if self.own_score is None else self.own_score
 
 
 def content_keys(claim: Claim) -> tuple[str, ...]:
@@ -447,6 +456,13 @@ def _keys_in_several(sources: Sequence[SourceKeys]) -> set[str]:
     return out
 
 
+def _own_score(a: ClaimKeys, b: ClaimKeys, weights: Mapping[str, float]) -> float | None:
+    """The score without lent anchors, when either claim has some (else None)."""
+    if a.own is a.every and b.own is b.every:
+        return None
+    return _score(ClaimKeys(tuple(a.own)), ClaimKeys(tuple(b.own)), weights)
+
+
 def align(extractions: Sequence[Extraction]) -> list[Candidate]:
     """Scored candidate pairs between claims of different sources, best first
     per claim; only pairs at or above RELATED_THRESHOLD are returned.
@@ -491,7 +507,10 @@ def align(extractions: Sequence[Extraction]) -> list[Candidate]:
     for s in sources:
         lent.update(s.lent)
     out = [
-        Candidate(claims[i], claims[j], s, claim_keys(i).every, claim_keys(j).every, _note(lent, claims[i], claims[j]))
+        Candidate(
+            claims[i], claims[j], s, claim_keys(i).every, claim_keys(j).every, _note(lent, claims[i], claims[j]),
+            _own_score(claim_keys(i), claim_keys(j), weights),
+        )
         for (i, j), s in pairs.items()
         if s >= RELATED_THRESHOLD
     ]

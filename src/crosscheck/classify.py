@@ -39,7 +39,7 @@ NEEDS_ALIGNMENT = frozenset({"tense"})
 
 def same_event(cand: Candidate, clash: Clash) -> bool:
     a, b = cand.a, cand.b
-    if cand.score >= AGREE_THRESHOLD:
+    if cand.statement_score >= AGREE_THRESHOLD:
         return True
     if clash.type in NEEDS_ALIGNMENT:
         return False
@@ -72,7 +72,7 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
             linked[a.id].add(b.source)
             linked[b.id].add(a.source)
             continue
-        if cand.score < AGREE_THRESHOLD:
+        if cand.statement_score < AGREE_THRESHOLD:
             continue
         if agree_count[(a.id, b.source)] >= MAX_AGREE_PER_SOURCE or agree_count[(b.id, a.source)] >= MAX_AGREE_PER_SOURCE:
             continue

@@ -22,13 +22,23 @@ _CAPTION = re.compile(
 _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$")
 
 
-def skip_reason(source: Source, sentence: Sentence) -> str:
-    """Why a sentence gave no claim (it is one of these, checked in order)."""
-    text = sentence.text.strip()
+def boilerplate(sentence_text: str) -> str | None:
+    """Why a sentence is page furniture rather than a statement to compare
+    ("Photo: Reuters", "By Jane Smith"), or None. Such sentences give no claims."""
+    text = sentence_text.strip()
     if _CAPTION.match(text):
         return "caption or credit"
     if _BYLINE.match(text):
         return "byline"
+    return None
+
+
+def skip_reason(source: Source, sentence: Sentence) -> str:
+    """Why a sentence gave no claim (it is one of these, checked in order)."""
+    text = sentence.text.strip()
+    furniture = boilerplate(text)
+    if furniture is not None:
+        return furniture
     if _is_own_line(source.visible, sentence) and not _END_PUNCT.search(text) and len(text.split()) <= HEADING_MAX_WORDS:
         return "heading"
     return "no statement (no verb or fewer than two content words)"

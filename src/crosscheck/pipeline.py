@@ -11,6 +11,7 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from crosscheck import features as feature_mod
+from crosscheck.coverage import boilerplate
 from crosscheck.decompose import decompose
 from crosscheck.model import Claim, Extraction, Report, Sentence, Source, Span, Token
 from crosscheck.normalize import Normalized, normalize
@@ -32,6 +33,8 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
     sentences = tuple(segment(norm, source_id))
     claims: list[Claim] = []
     for sentence, (nstart, nend) in zip(sentences, _normalized_ranges(norm, sentences)):
+        if boilerplate(sentence.text) is not None:
+            continue  # listed in the report's skipped sentences with its reason
         words = tokenize(norm.text[nstart:nend], nstart)
         units = decompose(words)
         scope_hedge = feature_mod.sentence_hedge(words) if units else None
