@@ -39,6 +39,7 @@ __all__ = [
     "containing_places",
     "derivation_root",
     "is_capital",
+    "related_words",
     "synonym_keys",
     "zipf",
 ]
@@ -347,3 +348,10 @@ def zipf(word: str) -> float | None:
     "the", 6 for "said", 3 for "detainee"); None for words rarer than the
     table keeps (Zipf 2.4, see data/build_frequencies.py) and for non-words."""
     return _load_frequencies().get(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def related_words(a: str, b: str) -> bool:
+    """Two lemmas that may stand for one another: one derivational family
+    ("negotiation"/"negotiate") or one synonym class ("purchase"/"buy")."""
+    return derivation_root(a) == derivation_root(b) or are_synonyms(a, b)

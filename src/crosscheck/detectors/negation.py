@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosscheck.detectors.base import Clash, Detector, fires, quote, silent, spans, view
+from crosscheck.lexicon import related_words
 from crosscheck.model import Claim, Token
 
 _SCOPE = 4  # words after a negator that it can reach
@@ -40,6 +41,36 @@ def _scope(claim: Claim, negators: Sequence[int]) -> list[tuple[int, int]]:
     return out
 
 
+_DETAIL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_CIRCUMSTANCE_PREPOSITIONS = frozenset({
+    "on", "in", "at", "from", "with", "through", "into", "onto", "near", "inside", "outside", "under",
+    "across", "along", "behind", "beside", "around", "toward", "towards",
+})
+_LIGHT = frozenset({"be", "have", "do", "say", "make", "take", "get", "go", "come", "give", "show", "there"})
+
+
+def _adds_detail(negated: Claim, plain: dict[str, Token], negators: Sequence[int]) -> bool:
+    """Does the negated claim deny a circumstance the plain one does not state?
+    Denying a more specific statement leaves the general one open: "There is
+    no man dancing on the road" does not deny "A man is dancing" (he may dance
+    elsewhere), "not writing with a pencil" does not deny "writing". Only
+    details in a phrase of place, source, path or instrument count: the
+    object or purpose of a denied act is what the two sources dispute."""
+    in_detail = False
+    for i, t in enumerate(negated.tokens):
+        if t.tag == "PREP":
+            in_detail = t.lower in _CIRCUMSTANCE_PREPOSITIONS
+            continue
+        if t.tag in ("VERB", "AUX", "CONJ", "SCONJ", "REL") or t.text in ",;":
+            in_detail = False
+            continue
+        if not in_detail or t.tag not in _DETAIL or i in negators or t.lemma in _LIGHT or t.lemma in plain:
+            continue
+        if not any(related_words(t.lemma, other) for other in plain):
+            return True
+    return False
+
+
 def detect(a: Claim, b: Claim) -> Clash | None:
     neg_a = view(a).negators
     neg_b = view(b).negators
@@ -50,6 +81,8 @@ def detect(a: Claim, b: Claim) -> Clash | None:
     for t in plain.tokens:
         if t.tag in _CONTENT:
             plain_by_lemma.setdefault(t.lemma, t)
+    if _adds_detail(negated, plain_by_lemma, negators):
+        return None
     for n, k in _scope(negated, negators):
         hit = plain_by_lemma.get(negated.tokens[k].lemma)
         if hit is None:
@@ -76,5 +109,12 @@ DETECTOR = Detector(
         silent("Talks stalled without clear follow-up.", "An absence of follow-up stalled talks."),
         silent("The man is not playing a guitar.", "The man is not playing a guitar."),
         silent("The deal was not only signed but ratified.", "The deal was signed."),
+        # denying a more specific statement leaves the general one open
+        silent("A man is dancing.", "There is no man dancing on the road."),
+        silent("The dog is drinking water from a bottle.", "The dog is not drinking water from the faucet."),
+        silent("Iran held talks with the United States.", "Iran did not hold talks in Oman."),
+        fires("A man is dancing on the road.", "No man is dancing."),
+        fires("Iran held talks with the United States in Oman.", "Iran did not hold talks with the United States."),
+        fires("Kirchner adopted a Jewish boy.", "The president did not adopt a Jewish child to stop a curse."),
     ),
 )
