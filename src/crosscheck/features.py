@@ -145,18 +145,30 @@ def tense_at(words: Sequence[Word]) -> tuple[str | None, int]:
     for i, w in enumerate(words):
         if w.lower == "that" and i > 0 and words[i - 1].tag == "VERB":
             start = i + 1
-    for offset in (start, 0):
-        found, index = _tense_of(words, offset)
+    # A reporting verb ("..., he said") dates the report, not the event: it
+    # gives the claim's tense only when nothing else does.
+    for offset, skip_reporting in ((start, True), (0, True), (start, False), (0, False)):
+        found, index = _tense_of(words, offset, skip_reporting)
         if found:
             return found, index
+        if index == _UNDATED:
+            return None, -1
     return None, -1
 
 
-def _tense_of(words: Sequence[Word], start: int) -> tuple[str | None, int]:
+_UNDATED = -2  # a modal ("would", "could") leaves the event's time open: no tense at all
+_OPEN_MODALS = frozenset({"would", "could", "might", "should"})
+
+
+def _tense_of(words: Sequence[Word], start: int, skip_reporting: bool = False) -> tuple[str | None, int]:
     for i in range(start, len(words)):
         w = words[i]
         low = w.lower
+        if low in _OPEN_MODALS:
+            return None, _UNDATED
         if w.tag != "VERB" and low not in _TENSE_CUES:
+            continue
+        if skip_reporting and low in ATTRIBUTION_VERBS:
             continue
         if low in FUTURE_MARKERS:
             return "future", i

@@ -48,5 +48,9 @@ DETECTOR = Detector(
         silent("The minister signed the accord in Paris.", "The minister has signed the accord in Paris."),
         silent("The minister will sign the accord.", "The minister is going to sign the accord."),
         silent("Prices rise in winter.", "Prices rose in winter."),
+        # the reporting verb dates the report, not the event; "would" leaves the time open
+        silent("This decision would throw the plan into doubt, he said.", "He added that the decision will throw the plan into doubt."),
+        silent("Trades will be priced at 20 cents.", "Eurex said trades would be priced at 20 cents."),
+        fires("Officials said the ministers met in Geneva.", "The ministers will meet in Geneva, officials said."),
     ),
 )
