@@ -34,12 +34,12 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from crosscheck import features as F
-from crosscheck.detectors.base import cache_by_identity
-from crosscheck.event_reference import EventReference, references
 from crosscheck import lexicon
+from crosscheck.event_reference import EventReference, references
+from crosscheck.identity_cache import cache_by_identity
 from crosscheck.lexicon import are_antonyms
 from crosscheck.model import Claim, Extraction
-from crosscheck.words import STOPWORDS
+from crosscheck.words import LIGHT_VERBS, STOPWORDS
 
 AGREE_THRESHOLD = 0.50
 RELATED_THRESHOLD = 0.30
@@ -53,8 +53,7 @@ MAX_POSTINGS = 100
 SCORER = fuzz.ratio
 
 _CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
-_LIGHT = frozenset({"be", "have", "do", "say", "make", "take", "get", "go", "come", "give", "show"})
-_NOT_KEYS = STOPWORDS | _LIGHT
+_NOT_KEYS = STOPWORDS | LIGHT_VERBS
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,20 +87,14 @@ def content_keys(claim: Claim) -> tuple[str, ...]:
     run: list[str] = []  # a proper noun run, one key
     months = F.MONTHS
     for t in claim.tokens:
-        tag = t.tag
-        if tag not in _CONTENT_TAGS:
-            if run:
-                keys.append(F.canonical_entity(" ".join(run)).lower())
-                run.clear()
-            continue
-        lemma = t.lemma
+        tag, lemma = t.tag, t.lemma
         if tag == "PROPN" and lemma.rstrip(".") not in months:
             run.append(t.text)
             continue
         if run:
             keys.append(F.canonical_entity(" ".join(run)).lower())
             run.clear()
-        if tag == "NUM" or lemma in _NOT_KEYS or lemma.rstrip(".") in months:
+        if tag not in _CONTENT_TAGS or tag == "NUM" or lemma in _NOT_KEYS or lemma.rstrip(".") in months:
             continue  # dates and quantities are added in canonical form below
         keys.append(lemma)
     if run:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from crosscheck.align import AGREE_THRESHOLD, Candidate
 from crosscheck.detectors import DETECTORS, Clash
-from crosscheck.detectors.base import cache_by_identity
+from crosscheck.identity_cache import cache_by_identity
 from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
 
 MIN_ANCHORS = 2

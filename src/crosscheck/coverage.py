@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from crosscheck.model import Coverage, Extraction, Sentence, Skipped, Source, Span
+from crosscheck.model import Coverage, Extraction, Sentence, Skipped, Source, Span, merge_spans
 
 HEADING_MAX_WORDS = 12
 _END_PUNCT = re.compile(r"""[.!?]["')\]]*$""")
@@ -68,17 +68,7 @@ def coverage(extraction: Extraction) -> Coverage:
 def _counts(text: str, claim_spans: tuple[tuple[Span, ...], ...]) -> tuple[int, int]:
     """(solid characters of the text, those inside claim spans). Cached: one
     article is compared with many others."""
-    return _solid(text, [(0, len(text))]), _solid(text, _union(claim_spans))
-
-
-def _union(claim_spans: Sequence[tuple[Span, ...]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(span for spans in claim_spans for span in spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
+    return _solid(text, [(0, len(text))]), _solid(text, merge_spans(span for spans in claim_spans for span in spans))
 
 
 def _solid(text: str, spans: Sequence[tuple[int, int]]) -> int:

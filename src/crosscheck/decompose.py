@@ -372,9 +372,10 @@ def _rule_object_list(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
             continue
         if start > 0 and not _has_verb(words, unit[:start]):
             continue
-        items, end = _list_items(words, unit, k)
-        if items is None or len(items) + 1 < MIN_LIST_ITEMS:
+        found = _list_items(words, unit, k)
+        if found is None or len(found[0]) + 1 < MIN_LIST_ITEMS:
             continue
+        items, end = found
         frame, tail = unit[:start], unit[end:]
         if not frame and _has_verb(words, tail):
             continue  # a subject list ("A, B and C met") is collective as often as not
@@ -382,8 +383,9 @@ def _rule_object_list(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
     return None
 
 
-def _list_items(words: Sequence[Word], unit: Unit, comma: int) -> tuple[list[Unit] | None, int]:
-    """Items after the first item's comma, and where the list ends."""
+def _list_items(words: Sequence[Word], unit: Unit, comma: int) -> tuple[list[Unit], int] | None:
+    """Items after the first item's comma and where the list ends, or None
+    when what follows the comma is not the rest of a list."""
     items: list[Unit] = []
     item: Unit = []
     k = comma + 1
@@ -400,21 +402,21 @@ def _list_items(words: Sequence[Word], unit: Unit, comma: int) -> tuple[list[Uni
             if last:
                 break
             if not item:
-                return None, k  # ", ," or ", and" handled above: an empty item is no list
+                return None  # ", ,": an empty item is no list
             items.append(item)
             item = []
         elif w.tag in _ITEM_TAGS and len(item) < _MAX_ITEM and w.text not in (";", ":", DASH):
             item.append(unit[k])
         else:
             if not last:
-                return None, k  # a verb before the conjunction: clauses, not a list
+                return None  # a verb before the conjunction: clauses, not a list
             break
         k += 1
     if not last or not item or (k < len(unit) and words[unit[k]].is_verb):
-        return None, k  # "..., channels remain": the last 'item' is the subject of a clause
+        return None  # "..., channels remain": the last 'item' is the subject of a clause
     items.append(item)
     if not all(_is_item(words, it) for it in items):
-        return None, k
+        return None
     return items, k
 
 

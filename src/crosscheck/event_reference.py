@@ -89,7 +89,7 @@ def event_context(extraction: Extraction) -> Mapping[str, EventReference]:
 def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
     """``event_context`` of a source's claims."""
     anchored = [anchors(c) for c in claims]
-    lead = next((c for c, found in zip(claims, anchored) if len(set(found)) >= MIN_LEAD_ANCHORS), None)
+    lead = next((m for m, found in enumerate(anchored) if len(set(found)) >= MIN_LEAD_ANCHORS), None)
     out: dict[str, EventReference] = {}
     for n, claim in enumerate(claims):
         if anchored[n]:
@@ -97,9 +97,9 @@ def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
         noun = referring_noun(claim)
         if noun is None:
             continue
-        antecedent = next((claims[m] for m in reversed(range(n)) if anchored[m] and _mentions(claims[m], noun)), None)
-        if antecedent is None and lead is not None and lead.sentence < claim.sentence:
-            antecedent = lead
-        if antecedent is not None:
-            out[claim.id] = EventReference(noun, antecedent.id, tuple(dict.fromkeys(anchors(antecedent))))
+        m = next((m for m in reversed(range(n)) if anchored[m] and _mentions(claims[m], noun)), None)
+        if m is None and lead is not None and claims[lead].sentence < claim.sentence:
+            m = lead
+        if m is not None:
+            out[claim.id] = EventReference(noun, claims[m].id, tuple(dict.fromkeys(anchored[m])))
     return MappingProxyType(out)

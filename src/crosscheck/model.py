@@ -7,7 +7,7 @@ Every span is a half-open ``(start, end)`` pair of Python ``str`` indices into
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -47,6 +47,17 @@ class Source:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "path": self.path, "sha256": self.sha256}
+
+
+def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans sorted, overlapping and touching ones joined into one."""
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return tuple(out)
 
 
 def sha256_text(text: str) -> str:

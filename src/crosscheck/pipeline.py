@@ -11,9 +11,9 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from crosscheck import features as feature_mod
-from crosscheck.coverage import boilerplate
+from crosscheck.coverage import boilerplate, coverage, skipped
 from crosscheck.decompose import decompose
-from crosscheck.model import Claim, Extraction, Report, Sentence, Source, Span, Token
+from crosscheck.model import Claim, Extraction, Features, Report, Sentence, Source, Token, merge_spans
 from crosscheck.normalize import Normalized, normalize
 from crosscheck.segment import segment
 from crosscheck.words import Word, tokenize
@@ -39,10 +39,7 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
         units = decompose(words)
         scope_hedge = feature_mod.sentence_hedge(words) if units else None
         for unit in units:
-            claim = _claim(source_id, len(claims), sentence.index, norm, [words[i] for i in unit], unit)
-            if scope_hedge is not None and claim.features.hedge is None:
-                claim = replace(claim, features=replace(claim.features, hedge=scope_hedge))
-            claims.append(claim)
+            claims.append(_claim(source_id, len(claims), sentence.index, norm, [words[i] for i in unit], unit, scope_hedge))
     return sentences, tuple(claims)
 
 
@@ -57,7 +54,11 @@ def _normalized_ranges(norm: Normalized, sentences: Sequence[Sentence]) -> list[
     return out
 
 
-def _claim(source_id: str, n: int, sentence: int, norm: Normalized, words: list[Word], unit: list[int]) -> Claim:
+def _claim(
+    source_id: str, n: int, sentence: int, norm: Normalized, words: list[Word], unit: list[int], scope_hedge: str | None
+) -> Claim:
+    """The claim of ``unit``; ``scope_hedge`` is a hedge said of its whole
+    sentence (features.sentence_hedge), kept when the claim has none of its own."""
     # Words are never empty, so a word's original span is (starts[start],
     # ends[end - 1]): Normalized.span without its checks, once per token.
     starts, ends = norm.starts, norm.ends
@@ -70,7 +71,7 @@ def _claim(source_id: str, n: int, sentence: int, norm: Normalized, words: list[
             pieces.append((w.start, w.end))
         prev = idx
     text = " ".join([norm.text[a:b] for a, b in pieces])
-    spans = _merge([(starts[a], ends[b - 1]) for a, b in pieces])
+    spans = merge_spans([(starts[a], ends[b - 1]) for a, b in pieces])
     tokens = tuple([_token(w, starts[w.start], ends[w.end - 1]) for w in words])
     return Claim(
         id=f"{source_id}:{n}",
@@ -79,8 +80,15 @@ def _claim(source_id: str, n: int, sentence: int, norm: Normalized, words: list[
         text=text,
         spans=spans,
         tokens=tokens,
-        features=feature_mod.compute(words),
+        features=_features(words, scope_hedge),
     )
+
+
+def _features(words: list[Word], scope_hedge: str | None) -> Features:
+    features = feature_mod.compute(words)
+    if scope_hedge is not None and features.hedge is None:
+        return replace(features, hedge=scope_hedge)
+    return features
 
 
 # Token is a frozen dataclass, whose __init__ sets each field through
@@ -103,22 +111,10 @@ def _token(w: Word, start: int, end: int) -> Token:
     return token
 
 
-def _merge(spans: list[Span]) -> tuple[Span, ...]:
-    out: list[Span] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(e, out[-1][1]))
-        else:
-            out.append((s, e))
-    return tuple(out)
-
-
 def compare_extractions(extractions: Sequence[Extraction]) -> Report:
     from crosscheck import __version__
     from crosscheck.align import align
     from crosscheck.classify import classify
-
-    from crosscheck.coverage import coverage, skipped
 
     pairs = align(extractions)
     findings = classify(extractions, pairs)

@@ -72,6 +72,9 @@ STOPWORDS = (
         "only even still such than into upon yet ever what how why whether".split()
     )
 ) - NEGATORS
+# Verbs too general to say what a claim is about ("be", "say", "make"): not
+# alignment keys, and no detail a denial could be about.
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "take", "get", "go", "come", "give", "show"})
 
 _NOUN_BEFORE = frozenset({"DET", "ADJ", "PREP", "POS", "NUM"})
 

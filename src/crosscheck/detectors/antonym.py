@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crosscheck.detectors.base import Clash, Detector, cache_by_identity, content_lemmas, fires, quote, silent, spans, view
+from crosscheck.detectors.base import Clash, Detector, content_lemmas, fires, quote, silent, spans, view
+from crosscheck.identity_cache import cache_by_identity
 from crosscheck.lexicon import adjective_base, antonyms, are_antonyms
 from crosscheck.model import Claim
 

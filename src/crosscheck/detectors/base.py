@@ -3,18 +3,13 @@ must not fire. ``crosscheck.detectors`` holds the registry."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
-from typing import TypeVar
 
 from crosscheck.features import DateMention, Quantity, find_dates, find_quantities, negation_words, tense_at
+from crosscheck.identity_cache import cache_by_identity
 from crosscheck.model import Claim, Span, Token
 from crosscheck.words import Word
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,45 +62,6 @@ def content_lemmas(claim: Claim) -> frozenset[str]:
 def as_words(claim: Claim) -> list[Word]:
     """A claim's tokens as ``Word`` values, for the feature helpers."""
     return [Word(t.text, t.lower, t.lemma, t.tag, t.start, t.end) for t in claim.tokens]
-
-
-def cache_by_identity(maxsize: int) -> Callable[[Callable[[T], R]], Callable[[T], R]]:
-    """A bounded LRU cache for a function of one object, keyed by the object's
-    identity rather than its value.
-
-    For what is computed from a claim or a source's claims: extraction is
-    cached, so the same objects come back in comparison after comparison, while
-    hashing them by value (every token of every claim) would cost about as much
-    as the work saved. An entry holds its object, so the id cannot be reused
-    while the entry lives.
-    """
-
-    def decorate(fn: Callable[[T], R]) -> Callable[[T], R]:
-        entries: OrderedDict[int, tuple[T, R]] = OrderedDict()
-
-        @wraps(fn)
-        def call(obj: T) -> R:
-            key = id(obj)
-            entry = entries.get(key)
-            if entry is not None and entry[0] is obj:
-                try:
-                    entries.move_to_end(key)
-                except KeyError:  # another thread evicted it meanwhile
-                    pass
-                return entry[1]
-            value = fn(obj)
-            entries[key] = (obj, value)
-            while len(entries) > maxsize:
-                try:
-                    entries.popitem(last=False)
-                except KeyError:
-                    break
-            return value
-
-        call.cache_clear = entries.clear  # type: ignore[attr-defined]
-        return call
-
-    return decorate
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from crosscheck.detectors.base import Clash, Detector, fires, quote, silent, spans, view
 from crosscheck.lexicon import related_words
 from crosscheck.model import Claim, Token
+from crosscheck.words import LIGHT_VERBS
 
 _SCOPE = 4  # words after a negator that it can reach
 _SKIP = frozenset({"AUX", "DET", "ADV", "NEG", "PREP", "PRON", "POS"})
@@ -46,7 +47,6 @@ _CIRCUMSTANCE_PREPOSITIONS = frozenset({
     "on", "in", "at", "from", "with", "through", "into", "onto", "near", "inside", "outside", "under",
     "across", "along", "behind", "beside", "around", "toward", "towards",
 })
-_LIGHT = frozenset({"be", "have", "do", "say", "make", "take", "get", "go", "come", "give", "show", "there"})
 
 
 def _adds_detail(negated: Claim, plain: dict[str, Token], negators: Sequence[int]) -> bool:
@@ -64,7 +64,7 @@ def _adds_detail(negated: Claim, plain: dict[str, Token], negators: Sequence[int
         if t.tag in ("VERB", "AUX", "CONJ", "SCONJ", "REL") or t.text in ",;":
             in_detail = False
             continue
-        if not in_detail or t.tag not in _DETAIL or i in negators or t.lemma in _LIGHT or t.lemma in plain:
+        if not in_detail or t.tag not in _DETAIL or i in negators or t.lemma in LIGHT_VERBS or t.lemma in plain:
             continue
         if not any(related_words(t.lemma, other) for other in plain):
             return True
