@@ -66,6 +66,25 @@ def test_seed_second_sentence_carries_kushner_apart() -> None:
         ("Talks stalled over the nuclear programme, sanctions relief and regional security.",
          ["Talks stalled over the nuclear programme", "Talks stalled over sanctions relief",
           "Talks stalled over regional security"]),
+        # the ends of a range of kinds, and plural items joined at an end
+        ("Agendas range from confidence-building measures and prisoner arrangements to talks.",
+         ["Agendas range from confidence-building measures", "Agendas range from prisoner arrangements",
+          "Agendas range from talks"]),
+        ("Possible agendas range from prisoner or detainee arrangements to talks about incidents.",
+         ["Possible agendas range from prisoner or detainee arrangements", "Possible agendas range from talks about incidents"]),
+        # a list between dashes naming examples of the noun phrase before it stands in for it
+        ("Envoys used such channels to pursue narrow, pragmatic objectives \u2014 prisoner swaps, temporary"
+         " de-escalation, or technical understandings \u2014 without a deal.",
+         ["Envoys used such channels to pursue narrow , pragmatic objectives without a deal",
+          "Envoys used such channels to pursue prisoner swaps", "Envoys used such channels to pursue temporary de-escalation",
+          "Envoys used such channels to pursue technical understandings"]),
+        ("If the talks produce tangible results \u2014 for example, a swap, new protocols at sea, or a tacit"
+         " agreement \u2014 they could grow.",
+         ["If the talks produce tangible results they could grow", "If the talks produce a swap",
+          "If the talks produce new protocols at sea", "If the talks produce a tacit agreement"]),
+        # a verbless list between dashes stays with its noun phrase
+        ("The ministers \u2014 Smith, Jones and Brown \u2014 met in Rome.",
+         ["The ministers met in Rome", "The ministers Smith , Jones and Brown"]),
     ],
 )
 def test_splits(sentence: str, expected: list[str]) -> None:
@@ -76,7 +95,9 @@ def test_splits(sentence: str, expected: list[str]) -> None:
     "sentence",
     [
         "Iran and the United States met in Muscat.",  # collective subject
-        "Agendas range from confidence-building measures and prisoner arrangements to talks.",  # NP coordination
+        "Temperatures range from 5 to 10 degrees.",  # a range of numbers, not of kinds
+        "The route runs from Paris to Berlin.",  # only ranges of kinds ("range", "vary") enumerate
+        "Talks focus on prisoner or detainee arrangements.",  # "or" joins modifiers
         "The minister announced that Iran and the United States will hold talks.",  # complement clause
         "The talks matter because they create an opening.",  # subordinate clause stays
         "Direct diplomacy carries costs that each government may not absorb.",  # object relative stays

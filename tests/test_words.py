@@ -76,3 +76,28 @@ def test_plural_noun_closing_a_list_item_is_a_noun() -> None:
     # no verb before it: the -s form is the clause's verb
     words = tokenize("The price rises, and markets react.")
     assert {w.text: w.tag for w in words}["rises"] == "VERB"
+
+
+@pytest.mark.parametrize(
+    "sentence, verb",
+    [
+        ("Possible agendas for such exchanges range from measures to talks.", "range"),
+        ("Prices rise in the spring.", "rise"),
+        ("If the exchanges produce tangible results, they could grow.", "produce"),
+        ("Weapons inspectors visit the site, officials said.", "visit"),
+    ],
+)
+def test_a_verbless_clause_takes_the_base_form_after_its_plural_subject(sentence: str, verb: str) -> None:
+    assert {w.text: w.tag for w in tokenize(sentence)}[verb] == "VERB"
+
+
+@pytest.mark.parametrize(
+    "sentence, noun",
+    [
+        ("The arms control treaty was signed.", "control"),  # the clause has its verb
+        ("After the weapons test in March, talks stalled.", "test"),  # not the opening noun phrase
+        ("The weapon test in March.", "test"),  # a singular noun before it: a compound
+    ],
+)
+def test_a_compound_noun_stays_a_noun(sentence: str, noun: str) -> None:
+    assert {w.text: w.tag for w in tokenize(sentence)}[noun] == "NOUN"

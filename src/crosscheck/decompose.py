@@ -14,10 +14,14 @@ subject comes first. The rules, applied recursively, each split one unit:
    verb; a right side with no subject of its own carries the left one's;
 6. coordinated subjects of a distributive predicate ("A and B led their
    respective delegations"); collective ones ("A and B met") stay together;
-7. lists of three or more noun phrases after a verb or preposition ("pave the
+7. ranges of kinds ("agendas range from A and B to C"): one claim per end,
+   and per plural item joined at an end;
+8. lists of three or more noun phrases after a verb or preposition ("pave the
    way for A, B, or C"): one claim per item, each with the words around the
    list. Two-item coordinations ("measures and arrangements") stay whole:
-   without commas, "and" joins modifiers as often as items.
+   without commas, "and" joins modifiers as often as items. A list between
+   dashes that names examples of the noun phrase before it ("pursue narrow
+   objectives - swaps, inspections or talks - without ...") stands in for it.
 
 Participle adjuncts (", marking ...") and subordinate clauses ("because ...")
 stay with their clause: they qualify it rather than state something apart.
@@ -164,12 +168,52 @@ def _rule_dashes(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
         if _has_finite(words, inner):
             return [outer, inner]
         head = _np_back(words, unit, d1)
+        frame = unit[: d1 - len(_with_coordinate_adjectives(words, unit, head))]
+        examples = _strip_example_marker(words, inner)
+        if head and _has_verb(words, frame) and _is_enumeration(words, examples):
+            # "pursue narrow objectives - prisoner swaps, ... or technical
+            # understandings - without ...": the items are what is pursued
+            # (the words after the dashes stay with the main claim).
+            return [outer, frame + examples]
         return [outer, head + inner] if head else [outer, inner]
     left, right = unit[:d1], unit[d1 + 1 :]
     if _has_verb(words, right) or not _has_verb(words, left):
         return [left, right]
     head = _np_back(words, unit, d1)
     return [left, head + right]
+
+
+def _with_coordinate_adjectives(words: Sequence[Word], unit: Unit, head: Unit) -> Unit:
+    """A noun phrase with the adjectives listed before it: "narrow, pragmatic
+    objectives", "tangible, limited results"."""
+    if not head:
+        return head
+    k = unit.index(head[0])
+    while k >= 2 and words[unit[k - 1]].text == "," and words[unit[k - 2]].tag == "ADJ" and words[head[0]].tag == "ADJ":
+        k -= 2
+        while k >= 1 and words[unit[k - 1]].tag in ("ADJ", "ADV", "DET"):
+            k -= 1
+    return unit[k : k + (unit.index(head[-1]) - k) + 1]
+
+
+_EXAMPLE_MARKERS = (("for", "example"), ("for", "instance"), ("such", "as"), ("e.g.",), ("including",), ("namely",))
+
+
+def _strip_example_marker(words: Sequence[Word], inner: Unit) -> Unit:
+    """``for example, A, B or C`` -> ``A, B or C``."""
+    lowers = [words[i].lower for i in inner]
+    for marker in _EXAMPLE_MARKERS:
+        if tuple(lowers[: len(marker)]) == marker:
+            rest = inner[len(marker) :]
+            return rest[1:] if rest and words[rest[0]].text == "," else rest
+    return inner
+
+
+def _is_enumeration(words: Sequence[Word], unit: Unit) -> bool:
+    """Noun phrases joined by commas and a final and/or, no verb of their own."""
+    if not unit or _has_finite(words, unit) or words[unit[0]].tag in ("PREP", "CONJ", "PUNCT"):
+        return False
+    return any(words[i].text == "," for i in unit) and any(words[i].lower in LIST_CONJUNCTIONS for i in unit)
 
 
 def _spaced(words: Sequence[Word], i: int) -> bool:
@@ -377,10 +421,48 @@ def _rule_object_list(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
             continue
         items, end = found
         frame, tail = unit[:start], unit[end:]
-        if not frame and _has_verb(words, tail):
-            continue  # a subject list ("A, B and C met") is collective as often as not
+        if not frame:
+            # A subject list ("A, B and C met") is collective as often as not;
+            # a list with no verb around it states nothing item by item.
+            continue
         return [frame + item + tail for item in [first, *items]]
     return None
+
+
+RANGE_VERBS = frozenset({"range", "vary"})
+
+
+def _rule_range(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    """``X range(s) from A and B to C`` -> ``X range from A``, ``... from B``,
+    ``... from C``: the ends of a range of kinds name examples, each one a
+    claim. Ranges of numbers ("from 5 to 10 percent") stay whole."""
+    for k in range(1, len(unit) - 3):
+        verb, prep = words[unit[k]], words[unit[k + 1]]
+        if verb.tag != "VERB" or verb.lemma not in RANGE_VERBS or prep.lower != "from":
+            continue
+        to = next((n for n in range(k + 3, len(unit)) if words[unit[n]].lower == "to"), None)
+        if to is None:
+            return None
+        end = next((n for n in range(to + 1, len(unit)) if words[unit[n]].text in (",", ";", ":", DASH)), len(unit))
+        start_items = _split_plural_items(words, unit[k + 2 : to])
+        items = [*start_items, unit[to + 1 : end]]
+        if not all(_is_item(words, it) and not any(words[i].tag == "NUM" for i in it) for it in items):
+            return None
+        frame, tail = unit[: k + 2], unit[end:]
+        return [frame + item + tail for item in items]
+    return None
+
+
+def _split_plural_items(words: Sequence[Word], span: Unit) -> list[Unit]:
+    """``A and B`` -> [A, B] when A ends in a plural noun ("measures and
+    arrangements"); "prisoner or detainee arrangements" and "nuclear and
+    regional influence" join modifiers and stay one item."""
+    for n, i in enumerate(span):
+        if words[i].lower in LIST_CONJUNCTIONS and 0 < n < len(span) - 1:
+            last = words[span[n - 1]]
+            if last.tag == "NOUN" and last.lower.endswith("s") and last.lemma != last.lower:
+                return [span[:n], *_split_plural_items(words, span[n + 1 :])]
+    return [span]
 
 
 def _list_items(words: Sequence[Word], unit: Unit, comma: int) -> tuple[list[Unit], int] | None:
@@ -437,5 +519,6 @@ _RULES = (
     _rule_coordination,
     _rule_comma_parenthetical,
     _rule_distributive_subject,
+    _rule_range,
     _rule_object_list,
 )

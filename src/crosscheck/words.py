@@ -262,13 +262,14 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
     if len(words) > 1 and words[0].text[:1].isupper() and words[1].tag == "PROPN" and words[0].tag in ("ADJ", "NOUN", "VERB"):
         w = words[0]
         words[0] = Word(w.text, w.lower, w.lower, "PROPN", w.start, w.end)
+    _main_verb_after_plural(words)
     seen_finite = False
     for i in range(1, len(words)):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else None
         if w.tag == "VERB" and "NOUN" in readings(w.lower):
             before = words[i - 1].tag
-            closes = nxt is None or nxt.text in (",", ".", ";") or nxt.tag == "CONJ"
+            closes = nxt is None or nxt.text in (",", ".", ";", ":", "\u2014", ")") or nxt.tag == "CONJ"
             if before == "PROPN" and nxt is not None and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")):
                 words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
             elif seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes:
@@ -277,6 +278,36 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
                 words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
         seen_finite = seen_finite or words[i].tag == "AUX" or (words[i].tag == "VERB" and is_finite(words, i))
     return words
+
+
+_CLAUSE_ENDS = frozenset({",", ";", ":", "that", "\u2014"})
+_SUBJECT_NP = frozenset({"DET", "ADJ", "NOUN", "PROPN", "POS", "NUM"})
+
+
+def _main_verb_after_plural(words: list[Word]) -> None:
+    """A clause needs a verb: when a clause (from the sentence start or a
+    subordinator such as "if" to the next comma, dash or clause) has none,
+    and it opens with a noun phrase ending in a plural noun, a base form right
+    after that noun is the plural subject's verb ("Possible agendas range from
+    ...", "If the exchanges produce ..."), not a compound noun ("the arms
+    control treaty was ..." has its verb, so "control" stays a noun)."""
+    start = 0
+    while start < len(words):
+        if words[start].tag == "SCONJ":
+            start += 1
+        end = next((k for k in range(start, len(words)) if words[k].lower in _CLAUSE_ENDS or words[k].tag in ("SCONJ", "REL")), len(words))
+        if not any(words[k].tag == "AUX" or (words[k].tag == "VERB" and is_finite(words, k)) for k in range(start, end)):
+            for i in range(start + 1, end - 1):
+                w, before = words[i], words[i - 1]
+                if before.tag not in _SUBJECT_NP and (before.tag != "PREP" or i - 1 == start):
+                    break  # past the opening noun phrase ("agendas for such exchanges")
+                plural = before.tag == "NOUN" and before.lower.endswith("s") and before.lemma != before.lower
+                if plural and w.tag == "NOUN" and w.lemma == w.lower and w.lower in readings(w.lower).get("VERB", ()) and words[i + 1].tag in ("PREP", "DET", "ADV", "NUM", "ADJ"):
+                    words[i] = Word(w.text, w.lower, lemma(w.lower, "VERB"), "VERB", w.start, w.end)
+                    break
+        if end == len(words):
+            break
+        start = end if words[end].tag == "SCONJ" else end + 1
 
 
 _PARTICIPLE_NEXT = frozenset({"as", "by", "out", "with"})
