@@ -1,6 +1,7 @@
 import pytest
 
-from crosscheck.align import AGREE_THRESHOLD, align, content_keys, opposite_forms, score
+from crosscheck import compare
+from crosscheck.align import AGREE_THRESHOLD, CLASH_THRESHOLD, align, content_keys, opposite_forms, score
 from crosscheck.model import Source
 from crosscheck.pipeline import extract
 
@@ -33,6 +34,10 @@ def test_fuzzy_keys_match_spelling_variants() -> None:
         ("likely", "unlikely", True),
         ("accurate", "inaccurate", True),
         ("violent", "nonviolent", True),
+        ("action", "reaction", True),  # a prefix makes another word, not a spelling
+        ("operation", "cooperation", True),
+        ("build", "rebuild", True),
+        ("judgement", "judgment", False),
         ("programme", "program", False),
         ("organise", "organize", False),
         ("minister", "ministers", False),
@@ -149,3 +154,19 @@ def test_a_key_held_by_more_than_max_postings_claims_does_not_block() -> None:
     a = _claims(" ".join([f"The ceasefire held in district {i}." for i in range(n)] + [f"Lot {5000 + i} sold." for i in range(filler)]), "a")
     b = _claims(" ".join([f"The ceasefire held in district {1000 + i}." for i in range(n)] + [f"Lot {9000 + i} sold." for i in range(filler)]), "b")
     assert not [p for p in align([a, b]) if "ceasefire" in p.a.text]
+
+
+def test_a_single_shared_word_does_not_make_two_short_claims_agree() -> None:
+    # "participants" is rare and both claims are short: the pair scores above
+    # AGREE_THRESHOLD, but one matching key is not the same statement.
+    a, b = _claims("Kushner was a participant.", "a"), _claims("The terse note omitted participants.", "b")
+    (pair,) = align([a, b])
+    assert AGREE_THRESHOLD <= pair.score < CLASH_THRESHOLD and pair.own_matches == 1
+    assert not pair.states_the_same
+    assert not [f for f in compare({"a": a.source.text, "b": b.source.text}).findings if f.status == "agree"]
+    # two matching keys in the same band do state the same thing
+    a = _claims("Saudi Arabia's national airline will introduce gender segregation on flights.", "a")
+    b = _claims("Saudi Arabian airline to separate genders after men complain about blokes sitting next to their wives.", "b")
+    (pair,) = align([a, b])
+    assert AGREE_THRESHOLD <= pair.score < CLASH_THRESHOLD and pair.own_matches >= 2
+    assert pair.states_the_same

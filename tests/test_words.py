@@ -101,3 +101,11 @@ def test_a_verbless_clause_takes_the_base_form_after_its_plural_subject(sentence
 )
 def test_a_compound_noun_stays_a_noun(sentence: str, noun: str) -> None:
     assert {w.text: w.tag for w in tokenize(sentence)}[noun] == "NOUN"
+
+
+def test_a_coordinated_past_verb_is_a_verb() -> None:
+    tags = {w.text: (w.tag, w.lemma) for w in tokenize("The teenager committed suicide and left a note.")}
+    assert tags["left"] == ("VERB", "leave")
+    # not after a finite past verb, or not before an object: the word keeps its reading
+    assert {w.text: w.tag for w in tokenize("The left and right wings met.")}["left"] == "NOUN"
+    assert {w.text: w.tag for w in tokenize("She saw the old and broken doors.")}["broken"] == "ADJ"

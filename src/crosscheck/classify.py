@@ -3,8 +3,9 @@
 A pair at or above RELATED_THRESHOLD is checked by every detector; a clash
 is a conflict only when the two claims are about the same thing: they share
 at least ``MIN_ANCHORS`` content keys besides the clashing words, or they
-align at AGREE_THRESHOLD. Otherwise a pair at AGREE_THRESHOLD agrees (hedged
-when exactly one side only reports the claim). A claim linked to nothing in
+align at CLASH_THRESHOLD. Otherwise a pair that states the same thing
+(``Candidate.states_the_same``) agrees (hedged when either side only reports
+the claim). A claim linked to nothing in
 some other source is extra there. Every claim ends up in a finding.
 """
 
@@ -14,7 +15,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 
-from crosscheck.align import AGREE_THRESHOLD, Candidate
+from crosscheck.align import CLASH_THRESHOLD, Candidate
 from crosscheck.detectors import DETECTORS, Clash
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
@@ -39,7 +40,7 @@ NEEDS_ALIGNMENT = frozenset({"tense"})
 
 def same_event(cand: Candidate, clash: Clash) -> bool:
     a, b = cand.a, cand.b
-    if cand.statement_score >= AGREE_THRESHOLD:
+    if cand.statement_score >= CLASH_THRESHOLD:
         return True
     if clash.type in NEEDS_ALIGNMENT:
         return False
@@ -72,7 +73,7 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
             linked[a.id].add(b.source)
             linked[b.id].add(a.source)
             continue
-        if cand.statement_score < AGREE_THRESHOLD:
+        if not cand.states_the_same:
             continue
         if agree_count[(a.id, b.source)] >= MAX_AGREE_PER_SOURCE or agree_count[(b.id, a.source)] >= MAX_AGREE_PER_SOURCE:
             continue

@@ -264,9 +264,15 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
         words[0] = Word(w.text, w.lower, w.lower, "PROPN", w.start, w.end)
     _main_verb_after_plural(words)
     seen_finite = False
+    last_finite: Word | None = None
     for i in range(1, len(words)):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else None
+        if last_finite is not None and w.tag in ("NOUN", "ADJ") and words[i - 1].lower in ("and", "or", "but") and nxt is not None and nxt.tag in ("DET", "PRON", "POS"):
+            # "committed suicide and left a note": a second verb in the form of the first
+            verb = _past_form(w.lower)
+            if verb is not None and _past_form(last_finite.lower) is not None:
+                words[i] = w = Word(w.text, w.lower, verb, "VERB", w.start, w.end)
         if w.tag == "VERB" and "NOUN" in readings(w.lower):
             before = words[i - 1].tag
             closes = nxt is None or nxt.text in (",", ".", ";", ":", "\u2014", ")") or nxt.tag == "CONJ"
@@ -276,8 +282,19 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
                 # "... could pave the way for limited prisoner exchanges, ...": a plural
                 # noun closing a noun phrase once the clause already has its verb.
                 words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
-        seen_finite = seen_finite or words[i].tag == "AUX" or (words[i].tag == "VERB" and is_finite(words, i))
+        if words[i].tag == "AUX" or (words[i].tag == "VERB" and is_finite(words, i)):
+            seen_finite = True
+            last_finite = words[i]
     return words
+
+
+def _past_form(lower: str) -> str | None:
+    """The lemma of a past-tense verb form ("left" -> leave, "met" -> meet),
+    else None."""
+    lemmas = readings(lower).get("VERB", ())
+    if not lemmas or lemmas[0] == lower or lower.endswith(("s", "ing")):
+        return None
+    return lemmas[0]
 
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", "that", "\u2014"})
