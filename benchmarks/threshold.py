@@ -51,9 +51,11 @@ def main() -> None:
     parser.add_argument("--thresholds", default=",".join(f"{t:g}" for t in DEFAULT_THRESHOLDS))
     args = parser.parse_args()
     root = args.data or datasets.default_eval_dir()
-    thresholds = tuple(sorted(float(t) for t in args.thresholds.split(",")))
-
     from crosscheck import align
+
+    # Pairs below RELATED_THRESHOLD are never candidates: a lower agreement
+    # threshold would change nothing.
+    thresholds = tuple(sorted(t for t in (float(x) for x in args.thresholds.split(",")) if t >= align.RELATED_THRESHOLD))
 
     msrp = datasets.load("msrp", root, args.limit)
     gold = [str(p.gold) for p in msrp]
