@@ -55,6 +55,57 @@ def test_numbers() -> None:
     assert features("He met one envoy.").numbers == ()
 
 
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # a comma before exactly three digits groups thousands; before any other count it is a decimal comma
+        ("It employs 1,200 people.", ("1200",)),
+        ("Some 1,2 million women take it.", ("1200000",)),
+        ("It weighs 3,14 kilos.", ("3.14",)),
+        ("It cost 1.234,5 euros.", ("€1234.5",)),
+        ("It costs 1,234.5 euros.", ("€1234.5",)),
+        # scale words and suffixes, hyphenated or split by the tokenizer
+        ("A $70-million program.", ("$70000000",)),
+        ("Mojang was sold for $2.5B.", ("$2500000000",)),
+        ("Some three dozen troops.", ("36",)),
+        # "per" alone is no percent; "per cent" is
+        ("He is paid $395,000 per year.", ("$395000",)),
+        ("Sales rose 5 per cent.", ("5%",)),
+        # a leading decimal point, a mixed fraction, a country-prefixed dollar
+        ("Ozone reached .20 parts per million.", ("0.2",)),
+        ("The 3 5/8 percent note.", ("3.625%",)),
+        ("It costs US$729, or C$990.", ("$729", "C$990")),
+        # clock times and zero-led codes are not quantities
+        ("Trading closed at 6 p.m. EDT.", ()),
+        ("Shares were flat by 0835 GMT.", ()),
+        ("Shares were flat by 1018 GMT.", ()),
+    ],
+)
+def test_number_parsing(text: str, numbers: tuple[str, ...]) -> None:
+    assert features(text).numbers == numbers
+
+
+def test_quantity_bounds_precision_and_scale() -> None:
+    from crosscheck.words import tokenize as tok
+
+    def quantity(text: str) -> F.Quantity:
+        (q,) = F.find_quantities(tok(text))
+        return q
+
+    assert quantity("more than $2 billion").bound == "min"
+    assert quantity("at least 29 troops").bound == "min"
+    assert quantity("up to 400 fighters").bound == "max"
+    assert quantity("as much as about 16 percent").bound == "max"
+    assert quantity("rose 16 percent").bound == ""
+    assert quantity("were up 8 cents").approx is False  # "up" is a direction
+    assert quantity("about 8 cents").approx is True
+    assert quantity("1.23 percent").precision == pytest.approx(0.01)
+    assert quantity("300 people").precision == 100  # trailing zeros are round
+    assert quantity("20 people").precision == 1  # but one zero is not
+    assert quantity("1.2 million people").precision == pytest.approx(1e5)
+    assert quantity("6 million").scale == 1e6 and quantity("6 people").scale == 1
+
+
 def test_entities_are_canonical() -> None:
     assert features("A U.S. envoy met Iran's minister in Muscat.").entities == ("United States", "Iran", "Muscat")
     assert features("The United States and Iran met.").entities == ("United States", "Iran")
@@ -64,6 +115,9 @@ def test_entities_are_canonical() -> None:
     "text, hedge",
     [
         ("The minister reportedly resigned.", "reportedly"),
+        ("Iraq cited allegations that the group sells organs.", "allegations"),
+        ("An official accuses the group of selling organs.", "accuses"),
+        ("Oil rose on reports of a pipeline explosion.", "reports of"),
         ("According to officials, the minister resigned.", "according to"),
         ("The minister may resign.", "may"),
         ("The minister resigned.", None),
@@ -79,6 +133,7 @@ def test_hedges(text: str, hedge: str | None) -> None:
         ("Is this Britain's biggest crab caught on camera?", "question"),
         ("According to local media, the attack began at dawn and the militants fled.", "according to"),
         ("Report: ISIS is selling the body.", "report"),
+        ("Rumor: Seth Rogen to appear in the film.", "rumor"),
         ("Rivers was under anesthesia and the doctor took a selfie, CNN reported Tuesday.", "reported"),
         ("The doctor took a selfie during the procedure: CNN", "according to CNN"),
         ("Talks failed and prices rose, officials said.", "said"),
@@ -95,6 +150,7 @@ def test_sentence_scope_hedges(sentence: str, scope: str) -> None:
         "Prices rose, and the minister resigned.",  # no attribution at all
         "Officials said on Monday, however, that nothing had changed in the capital city since the attack.",
         "The report found that prices rose.",  # a report as a subject, not a headline label
+        "A woman woke up during surgery and asked the surgeons how it was going?",  # a reported question
     ],
 )
 def test_no_sentence_scope_hedge(sentence: str) -> None:

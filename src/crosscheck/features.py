@@ -29,7 +29,28 @@ NUMBER_WORDS = {
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 APPROXIMATORS = frozenset(
     "about around nearly almost approximately roughly some over under least most more less "
-    "fewer than up estimated".split()
+    "fewer than estimated".split()
+)
+# Words before a number that make it a bound rather than a value: "more than
+# 5" is at least 5, "up to 5" at most 5. Longest phrase first.
+_BOUNDS = (
+    (("no", "fewer", "than"), "min"), (("no", "less", "than"), "min"),
+    (("no", "more", "than"), "max"), (("not", "more", "than"), "max"),
+    (("as", "much", "as"), "max"), (("as", "many", "as"), "max"), (("as", "high", "as"), "max"),
+    (("in", "excess", "of"), "min"), (("upwards", "of"), "min"),
+    (("more", "than"), "min"), (("greater", "than"), "min"), (("at", "least"), "min"),
+    (("less", "than"), "max"), (("fewer", "than"), "max"), (("up", "to"), "max"), (("at", "most"), "max"),
+    (("over",), "min"), (("above",), "min"), (("exceeding",), "min"),
+    (("under",), "max"), (("below",), "max"),
+)
+# Softeners that may stand between a bound and its number ("as much as about 16").
+_SOFTENERS = frozenset("about around nearly almost approximately roughly some just only slightly estimated".split())
+# Clock times are not quantities ("6 p.m.", "by 1018 GMT"): the word after
+# the number names the time of day or a time zone.
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock"})
+_TIME_ZONES = frozenset(
+    "GMT UTC BST CET CEST EET EEST WET MSK IST JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT "
+    "EST EDT CST CDT MST MDT PST PDT AKST AKDT HST ET CT MT PT".split()
 )
 CURRENCIES = {"$": "$", "€": "€", "£": "£", "dollars": "$", "dollar": "$", "euros": "€", "pounds": "£"}
 
@@ -41,7 +62,8 @@ HEDGE_PHRASES = (
     "claim", "sources say", "sources said", "it is believed", "reports say", "reported",
     "suggested", "suggests", "may", "might", "could", "possibly", "perhaps", "likely", "said",
     "says", "told", "seems to", "seem to", "appears to", "appear to", "rumors", "rumours",
-    "speculation", "unverified",
+    "speculation", "unverified", "allegation", "allegations", "accuses", "accused of", "accuse",
+    "reports of", "report of",
 )
 _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGE_PHRASES) + r")\b")
 
@@ -78,10 +100,14 @@ class Quantity:
     approx: bool
     start: int  # word indices [start, end) in the claim's word list
     end: int
+    bound: str = ""  # "min" ("more than 5"), "max" ("up to 5") or "" (a value)
+    precision: float = 1.0  # the place of the last digit written: 0.01 for "1.25", 100 for "300", 1e5 for "1.2 million"
+    scale: float = 1.0  # what a scale word or suffix multiplied the numeral by ("2 million", "3bn")
+    lead: int = -1  # index of the first word of its modifiers ("more than", "about"); start when none
 
     def label(self) -> str:
         v = f"{self.value:.6g}" if self.value != int(self.value) or abs(self.value) >= 1e16 else str(int(self.value))
-        return f"{self.unit}{v}" if self.unit in ("$", "€", "£") else f"{v}{self.unit}"
+        return f"{self.unit}{v}" if self.unit in ("$", "€", "£") or self.unit.endswith("$") else f"{v}{self.unit}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +238,11 @@ ATTRIBUTION_VERBS = frozenset({
 _MAX_ATTRIBUTION_WORDS = 8
 
 
+_ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire"})
+# Headline labels that say the rest is reported, not established: "Report: ...".
+_LABELS = {"report": "report", "reports": "report", "rumor": "rumor", "rumour": "rumor", "rumors": "rumor", "rumours": "rumor", "unconfirmed": "unconfirmed"}
+
+
 def sentence_hedge(words: Sequence[Word]) -> str | None:
     """A hedge whose scope is the whole sentence, so every claim split from it
     carries it: a question ("Is this Britain's biggest crab?"), a fronted
@@ -221,12 +252,15 @@ def sentence_hedge(words: Sequence[Word]) -> str | None:
     if not content:
         return None
     if content[-1].text == "?" or (len(content) > 1 and content[-2].text == "?"):
-        return "question"
+        # "..., asked the surgeons how it was going?" reports a question: a statement.
+        if not any(w.lemma in _ASKING_VERBS and w.tag == "VERB" for w in content):
+            return "question"
+        return None
     lowers = [w.lower for w in content]
     if lowers[:2] == ["according", "to"] and "," in lowers[:_MAX_ATTRIBUTION_WORDS + 2]:
         return "according to"
-    if len(lowers) > 2 and lowers[0] in ("report", "reports") and lowers[1] == ":":
-        return "report"
+    if len(lowers) > 2 and lowers[0] in _LABELS and lowers[1] == ":":
+        return _LABELS[lowers[0]]
     end = len(lowers) - (1 if content[-1].tag == "PUNCT" else 0)
     for k in range(end - 1, max(-1, end - _MAX_ATTRIBUTION_WORDS - 2), -1):
         if lowers[k] in (",", ":"):
@@ -297,59 +331,185 @@ def find_quantities(words: Sequence[Word], skip: set[int] | frozenset[int] = fro
     i = 0
     while i < n:
         w = words[i]
-        if i in skip or (w.tag != "NUM" and w.lower not in NUMBER_WORDS):  # _number_at would find nothing
+        if i in skip or (w.tag != "NUM" and w.lower not in NUMBER_WORDS and w.text != "."):  # _number_at would find nothing
             i += 1
             continue
-        value, j = _number_at(words, i)
+        value, j, precision = _number_at(words, i)
         if value is None:
-            i += 1
+            i = max(j, i + 1)
             continue
         start = i
+        if j < n and _is_clock(words, j):
+            i = j
+            continue
         unit = ""
-        if i > 0 and words[i - 1].text in CURRENCIES:
-            unit = CURRENCIES[words[i - 1].text]
-            start = i - 1
-        if j < n and words[j].lower in SCALES:
-            value *= SCALES[words[j].lower]
-            j += 1
-        if j < n and words[j].text == "%" or j < n and words[j].lower in ("percent", "per"):
+        currency = _currency_before(words, start)
+        if currency:
+            unit, start = currency
+        scale = _suffix_scale(words[j - 1])
+        k = j
+        hyphen = j + 1 < n and words[j].text == "-" and _attached(words, j - 1, j) and _attached(words, j, j + 1)
+        if hyphen and len(words[j + 1].lower) > 2:
+            k = j + 1  # "$70-million"
+        if k < n and words[k].lower in SCALES:
+            value *= SCALES[words[k].lower]
+            precision *= SCALES[words[k].lower]
+            scale *= SCALES[words[k].lower]
+            j = k + 1
+        if j < n and words[j].text == "%" or j < n and words[j].lower == "percent":
             unit = "%"
-            j += 2 if words[j].lower == "per" and j + 1 < n and words[j + 1].lower == "cent" else 1
+            j += 1
+        elif j + 1 < n and words[j].lower == "per" and words[j + 1].lower == "cent":
+            unit = "%"
+            j += 2
         elif j < n and words[j].lower in CURRENCIES:
             unit = CURRENCIES[words[j].lower]
             j += 1
+        lead, bound = _modifiers(words, start)
         approx = start > 0 and words[start - 1].lower in APPROXIMATORS
-        out.append(Quantity(value, unit, approx, start, j))
+        out.append(Quantity(value, unit, approx, start, j, bound, precision, scale, lead))
         i = j
     return out
 
 
-_SUFFIX_SCALE = {"m": 1e6, "bn": 1e9, "k": 1e3}
+def _attached(words: Sequence[Word], i: int, j: int) -> bool:
+    """Words i and j touch: no space between them ("70-million", "US$")."""
+    return 0 <= i < len(words) and 0 <= j < len(words) and words[i].end == words[j].start
 
 
-def _number_at(words: Sequence[Word], i: int) -> tuple[float | None, int]:
-    w = words[i]
+def _currency_before(words: Sequence[Word], start: int) -> tuple[str, int] | None:
+    """The currency sign before a number and where it starts: "$", "€", or a
+    country-prefixed dollar ("US$" is "$", "C$" and "A$" are their own)."""
+    if start == 0 or words[start - 1].text not in CURRENCIES:
+        return None
+    unit = CURRENCIES[words[start - 1].text]
+    s = start - 1
+    if unit == "$" and s > 0 and _attached(words, s - 1, s):
+        prefix = words[s - 1].text
+        if 1 <= len(prefix) <= 3 and prefix.isalpha() and prefix.isupper():
+            unit = "$" if prefix in ("US", "U.S.") else prefix + "$"
+            s -= 1
+    return unit, s
+
+
+def _modifiers(words: Sequence[Word], start: int) -> tuple[int, str]:
+    """Where the words qualifying a number begin, and whether they make it a
+    bound: "more than 5" (min), "up to about 5" (max)."""
+    k = start
+    while k > 0 and words[k - 1].lower in _SOFTENERS:
+        k -= 1
+    for phrase, bound in _BOUNDS:
+        m = len(phrase)
+        if k >= m and tuple(w.lower for w in words[k - m : k]) == phrase:
+            return k - m, bound
+    while k > 0 and words[k - 1].lower in APPROXIMATORS:
+        k -= 1
+    return k, ""
+
+
+def _is_clock(words: Sequence[Word], j: int) -> bool:
+    """The number before word j is a time of day: "6 p.m.", "1018 GMT"."""
+    return words[j].lower in _CLOCK_WORDS or words[j].text in _TIME_ZONES
+
+
+_SUFFIX_SCALE = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
+
+
+def _suffix_scale(w: Word) -> float:
+    """The scale of a numeral's suffix ("3bn", "2.5B"), 1 without one."""
     if w.tag == "NUM":
-        text = w.lower.replace(",", "")
+        for suffix, mult in _SUFFIX_SCALE.items():
+            if w.lower.endswith(suffix) and w.lower[: -len(suffix)].replace(".", "").replace(",", "").isdigit():
+                return mult
+    return 1.0
+
+
+def _numeral(text: str) -> tuple[float, float] | None:
+    """Value and precision of a written numeral, or None. A comma before
+    exactly three digits groups thousands ("1,200"); before any other count of
+    digits it is a decimal comma ("1,2" is 1.2, "3,14" is 3.14), and so is a
+    comma after dot-grouped thousands ("1.234,5")."""
+    if not text or not (text[0].isdigit() or text[0] == "."):
+        return None
+    if text[0] == "0" and len(text) > 1 and text[1].isdigit():
+        return None  # "0835", "007": a code or a clock reading, not an amount
+    if "," in text:
+        dot = text.find(".")
+        if dot == -1 or text.rfind(",") < dot:  # "1,200", "1,234.5", "1,2"
+            groups = (text if dot == -1 else text[:dot]).split(",")
+            if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+                text = text.replace(",", "")
+            elif len(groups) == 2 and dot == -1:
+                text = text.replace(",", ".")  # a decimal comma: "1,2", "3,14"
+            else:
+                return None  # "1,2,3": a list, not a number
+        else:  # a comma after dots: "1.234,5" groups thousands with dots
+            head, tail = text.rsplit(",", 1)
+            if "," in head or not all(len(g) == 3 for g in head.split(".")[1:]):
+                return None
+            text = head.replace(".", "") + "." + tail
+    if not re.fullmatch(r"\d*\.?\d+|\d+\.", text):
+        return None
+    value = float(text)
+    if "." in text:
+        precision = 10.0 ** -len(text.split(".")[1])
+    else:
+        zeros = len(text) - len(text.rstrip("0"))
+        precision = 10.0**zeros if zeros >= 2 and zeros < len(text) else 1.0  # "300", "60,000"; "20" is exact
+    return value, precision
+
+
+def _number_at(words: Sequence[Word], i: int) -> tuple[float | None, int, float]:
+    """The number starting at word i: its value, the index after it and its precision."""
+    w = words[i]
+    n = len(words)
+    if w.text == "." and i + 1 < n and words[i + 1].tag == "NUM" and _attached(words, i, i + 1):
+        # ".20": a decimal without its leading zero, unless the point ends a number ("2.5B" is split "2 . 5B")
+        if i > 0 and _attached(words, i - 1, i) and words[i - 1].text[-1:].isdigit():
+            return None, i + 1, 1.0
+        parsed = _numeral("." + words[i + 1].lower)
+        return (parsed[0], i + 2, parsed[1]) if parsed else (None, i + 2, 1.0)
+    if w.text == ".":
+        return None, i + 1, 1.0
+    if w.tag == "NUM":
+        text = w.lower
+        j = i + 1
+        split = j + 1 < n and words[j].text == "." and words[j + 1].tag == "NUM"
+        if split and _attached(words, i, j) and _attached(words, j, j + 1):
+            text += "." + words[j + 1].lower  # "2.5B" tokenized as "2", ".", "5B"
+            j += 2
+        if text.endswith(("st", "nd", "rd", "th")) or "/" in text or ":" in text:
+            return None, j, 1.0  # ordinals, fractions and times are not quantities
         scale = 1.0
         for suffix, mult in _SUFFIX_SCALE.items():
-            if text.endswith(suffix) and text[: -len(suffix)].replace(".", "").isdigit():
+            if text.endswith(suffix) and text[: -len(suffix)].replace(".", "").replace(",", "").isdigit():
                 text, scale = text[: -len(suffix)], mult
-        if text.endswith(("st", "nd", "rd", "th")) or "/" in text or ":" in text:
-            return None, i + 1  # ordinals, fractions and times are not quantities
-        try:
-            return float(text) * scale, i + 1
-        except ValueError:
-            return None, i + 1
+                break
+        parsed = _numeral(text)
+        if parsed is None:
+            return None, j, 1.0
+        value, precision = parsed
+        if j < n and "/" in words[j].text and words[j].tag == "NUM" and "." not in text:
+            frac = _fraction(words[j].lower)  # "3 5/8"
+            if frac is not None:
+                return value + frac, j + 1, 1 / 64
+        return value * scale, j, precision * scale
     if w.lower in NUMBER_WORDS and w.lower != "one":
         total = float(NUMBER_WORDS[w.lower])
         j = i + 1
-        while j < len(words) and words[j].lower in NUMBER_WORDS:
+        while j < n and words[j].lower in NUMBER_WORDS:
             nxt = NUMBER_WORDS[words[j].lower]
-            total = total * nxt if nxt == 100 else total + nxt
+            total = total * nxt if words[j].lower in ("hundred", "dozen") else total + nxt  # "three dozen" is 36
             j += 1
-        return total, j
-    return None, i + 1
+        return total, j, 1.0
+    return None, i + 1, 1.0
+
+
+def _fraction(text: str) -> float | None:
+    num, _, den = text.partition("/")
+    if num.isdigit() and den.isdigit() and int(den) > 0 and int(num) < int(den):
+        return int(num) / int(den)
+    return None
 
 
 def entities(words: Sequence[Word]) -> list[str]:
