@@ -170,3 +170,10 @@ def test_a_single_shared_word_does_not_make_two_short_claims_agree() -> None:
     (pair,) = align([a, b])
     assert AGREE_THRESHOLD <= pair.score < CLASH_THRESHOLD and pair.own_matches >= 2
     assert pair.states_the_same
+
+
+def test_embedding_neighbours_match_as_related_keys() -> None:
+    # "prisoner"/"inmate" are neighbours in lexicon.neighbours, not WordNet synonyms
+    assert score(["prisoner", "release"], ["inmate", "release"]) > score(["prisoner", "release"], ["banana", "release"])
+    # antonyms are never neighbours: "buy"/"sell" do not match
+    assert score(["buy", "share"], ["sell", "share"]) == score(["buy", "share"], ["banana", "share"])

@@ -214,12 +214,15 @@ RELATED_KEY_CREDIT = 0.8  # a synonym, derivation or capital-for-country counts 
 def concepts(key: str) -> frozenset[str]:
     """What a key may stand for besides itself, from the WordNet-derived
     lexicon: its derivational family ("negotiation" -> negotiate), its
-    synonym classes ("nation" / "country"), and for a place, its canonical
-    name and the country it is the capital of ("tehran" -> iran), since news
-    uses a capital for its government. Two keys sharing a concept match at
-    RELATED_KEY_CREDIT."""
+    synonym classes ("nation" / "country"), its embedding neighbours
+    ("prisoner" / "inmate", lexicon.neighbours), and for a place, its
+    canonical name and the country it is the capital of ("tehran" -> iran),
+    since news uses a capital for its government. Two keys sharing a concept
+    match at RELATED_KEY_CREDIT."""
     out = {"d:" + lexicon.derivation_root(key)}
     out.update("s:" + c for c in lexicon.synonym_keys(key))
+    # A neighbour is one concept with this key only: "n:" and the pair.
+    out.update("n:" + min(key, other) + "|" + max(key, other) for other in lexicon.neighbours(key))
     place = lexicon.canonical_place(key)
     if place is not None:
         out.add("p:" + place)

@@ -355,3 +355,59 @@ def related_words(a: str, b: str) -> bool:
     """Two lemmas that may stand for one another: one derivational family
     ("negotiation"/"negotiate") or one synonym class ("purchase"/"buy")."""
     return derivation_root(a) == derivation_root(b) or are_synonyms(a, b)
+
+
+# ---------------------------------------------------------------------------------------------
+# Word neighbours
+# ---------------------------------------------------------------------------------------------
+
+NEIGHBOURS_FILE = "neighbours.tsv"
+
+__all__ += ["neighbours", "similarity"]
+
+_NO_NEIGHBOURS: Mapping[str, float] = MappingProxyType({})
+
+
+@functools.cache
+def _load_neighbours() -> Mapping[str, Mapping[str, float]]:
+    """Parse neighbours.tsv once: word -> {neighbour: cosine}, both directions of each pair."""
+    table: dict[str, dict[str, float]] = {}
+    values: dict[str, float] = {}  # "0.71" -> 0.71: a hundred distinct strings, parsed once
+    for word, items in _rows(NEIGHBOURS_FILE):
+        mine = table.get(word)
+        if mine is None:
+            mine = table[word] = {}
+        for item in items.split(" "):
+            other, text = item.split(":")
+            value = values.get(text)
+            if value is None:
+                value = values[text] = float(text)
+            mine[other] = value
+            theirs = table.get(other)
+            if theirs is None:
+                table[other] = {word: value}
+            else:
+                theirs[word] = value
+    return MappingProxyType({word: MappingProxyType(others) for word, others in table.items()})
+
+
+def neighbours(word: str) -> Mapping[str, float]:
+    """Words whose meaning is close to a lemma's, with their cosine similarity (0.6 to 1).
+
+    From the single-word embeddings of a sentence-embedding model (all-MiniLM-L6-v2, computed
+    at build time by ``data/build_neighbors.py``; licence in ``data/MINILM-LICENSE``):
+    "maritime" -> "naval", "sea"...; "prisoner" -> "inmate". The table leaves out what the
+    other tables already relate or must keep apart: synonyms, derivational families,
+    inflections, antonyms ("buy"/"sell", "older"/"younger"), co-hyponyms ("husband"/"wife")
+    and number words. Such embeddings measure relatedness, not strict paraphrase: some
+    neighbours are only topical ("dog"/"pet"), so weigh a neighbour below a synonym.
+
+    Read-only and symmetric; input is lowercased; unknown words give an empty mapping.
+    """
+    return _load_neighbours().get(word.strip().lower(), _NO_NEIGHBOURS)
+
+
+def similarity(a: str, b: str) -> float | None:
+    """The cosine of two lemmas that are neighbours (see ``neighbours``), in either order;
+    None for any other pair, and for a word and itself."""
+    return neighbours(a).get(b.strip().lower())
