@@ -207,6 +207,14 @@ def opposite_forms(a: str, b: str) -> bool:
     return len(short) < len(long_) <= len(short) + 4 and long_.endswith(short) and long_[0] != short[0]
 
 
+def spelling_variant(key: str, others: Sequence[str]) -> str | None:
+    """The first of ``others`` closest to ``key`` by rapidfuzz ratio, if it
+    reaches FUZZY_KEY and is not an opposite form: the same word spelt
+    otherwise ("programme"/"program"). None if there is none."""
+    best = process.extractOne(key, others, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY)
+    return best[0] if best is not None and not opposite_forms(key, best[0]) else None
+
+
 RELATED_KEY_CREDIT = 0.8  # a synonym, derivation or capital-for-country counts this much of a match
 
 
@@ -331,11 +339,11 @@ def _score(a: ClaimKeys, b: ClaimKeys, weight: Mapping[str, float] | None) -> fl
         # No length prefilter: rapidfuzz's own cutoff handling is cheaper than one in Python.
         for k in sorted(left_a):
             if len(k) >= 5:
-                best = process.extractOne(k, rest_b, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY)
-                if best is not None and not opposite_forms(k, best[0]):
-                    matched_w += (wt(k, own_a) + wt(best[0], own_b)) / 2
+                variant = spelling_variant(k, rest_b)
+                if variant is not None:
+                    matched_w += (wt(k, own_a) + wt(variant, own_b)) / 2
                     taken_a.add(k)
-                    taken_b.add(best[0])
+                    taken_b.add(variant)
     if len(left_a) > len(taken_a) and len(left_b) > len(taken_b):
         # Each concept stands for the first (sorted) key of b left after the
         # fuzzy step that has it; a key of a takes the one of its first
@@ -484,16 +492,11 @@ def matched_own_keys(a: ClaimKeys, b: ClaimKeys) -> int:
     for k in sorted(a.own):
         if k in own_b:
             count += 1
-        elif len(k) >= 5 and rest_b and _variant(k, rest_b):
+        elif len(k) >= 5 and rest_b and spelling_variant(k, rest_b) is not None:
             count += 1
         elif any(other in own_b for c in _sorted_concepts(k) for other in b.concept_index.get(c, ())):
             count += 1
     return count
-
-
-def _variant(key: str, others: Sequence[str]) -> bool:
-    best = process.extractOne(key, others, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY)
-    return best is not None and not opposite_forms(key, best[0])
 
 
 def _own_score(a: ClaimKeys, b: ClaimKeys, weights: Mapping[str, float]) -> float | None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosscheck.normalize import DASH
-from crosscheck.words import Word, is_finite
+from crosscheck.words import Word, is_finite, is_plural_noun
 
 Unit = list[int]  # word indices in reading order
 
@@ -168,7 +168,7 @@ def _rule_dashes(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
         if _has_finite(words, inner):
             return [outer, inner]
         head = _np_back(words, unit, d1)
-        frame = unit[: d1 - len(_with_coordinate_adjectives(words, unit, head))]
+        frame = unit[: _start_with_coordinate_adjectives(words, unit, d1 - len(head))]
         examples = _strip_example_marker(words, inner)
         if head and _has_verb(words, frame) and _is_enumeration(words, examples):
             # "pursue narrow objectives - prisoner swaps, ... or technical
@@ -183,17 +183,15 @@ def _rule_dashes(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
     return [left, head + right]
 
 
-def _with_coordinate_adjectives(words: Sequence[Word], unit: Unit, head: Unit) -> Unit:
-    """A noun phrase with the adjectives listed before it: "narrow, pragmatic
-    objectives", "tangible, limited results"."""
-    if not head:
-        return head
-    k = unit.index(head[0])
-    while k >= 2 and words[unit[k - 1]].text == "," and words[unit[k - 2]].tag == "ADJ" and words[head[0]].tag == "ADJ":
+def _start_with_coordinate_adjectives(words: Sequence[Word], unit: Unit, k: int) -> int:
+    """Where the noun phrase starting at unit[k] starts with the adjectives
+    listed before it: "narrow, pragmatic objectives", "tangible, limited results"."""
+    first_is_adjective = k < len(unit) and words[unit[k]].tag == "ADJ"
+    while first_is_adjective and k >= 2 and words[unit[k - 1]].text == "," and words[unit[k - 2]].tag == "ADJ":
         k -= 2
         while k >= 1 and words[unit[k - 1]].tag in ("ADJ", "ADV", "DET"):
             k -= 1
-    return unit[k : k + (unit.index(head[-1]) - k) + 1]
+    return k
 
 
 _EXAMPLE_MARKERS = (("for", "example"), ("for", "instance"), ("such", "as"), ("e.g.",), ("including",), ("namely",))
@@ -459,8 +457,7 @@ def _split_plural_items(words: Sequence[Word], span: Unit) -> list[Unit]:
     regional influence" join modifiers and stay one item."""
     for n, i in enumerate(span):
         if words[i].lower in LIST_CONJUNCTIONS and 0 < n < len(span) - 1:
-            last = words[span[n - 1]]
-            if last.tag == "NOUN" and last.lower.endswith("s") and last.lemma != last.lower:
+            if is_plural_noun(words[span[n - 1]]):
                 return [span[:n], *_split_plural_items(words, span[n + 1 :])]
     return [span]
 

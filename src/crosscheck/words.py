@@ -282,7 +282,7 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
                 # "... could pave the way for limited prisoner exchanges, ...": a plural
                 # noun closing a noun phrase once the clause already has its verb.
                 words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
-        if words[i].tag == "AUX" or (words[i].tag == "VERB" and is_finite(words, i)):
+        if is_finite(words, i):
             seen_finite = True
             last_finite = words[i]
     return words
@@ -295,6 +295,11 @@ def _past_form(lower: str) -> str | None:
     if not lemmas or lemmas[0] == lower or lower.endswith(("s", "ing")):
         return None
     return lemmas[0]
+
+
+def is_plural_noun(w: Word) -> bool:
+    """A common noun in an -s plural ("measures", "exchanges")."""
+    return w.tag == "NOUN" and w.lower.endswith("s") and w.lemma != w.lower
 
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", "that", "\u2014"})
@@ -313,13 +318,12 @@ def _main_verb_after_plural(words: list[Word]) -> None:
         if words[start].tag == "SCONJ":
             start += 1
         end = next((k for k in range(start, len(words)) if words[k].lower in _CLAUSE_ENDS or words[k].tag in ("SCONJ", "REL")), len(words))
-        if not any(words[k].tag == "AUX" or (words[k].tag == "VERB" and is_finite(words, k)) for k in range(start, end)):
+        if not any(is_finite(words, k) for k in range(start, end)):
             for i in range(start + 1, end - 1):
                 w, before = words[i], words[i - 1]
                 if before.tag not in _SUBJECT_NP and (before.tag != "PREP" or i - 1 == start):
                     break  # past the opening noun phrase ("agendas for such exchanges")
-                plural = before.tag == "NOUN" and before.lower.endswith("s") and before.lemma != before.lower
-                if plural and w.tag == "NOUN" and w.lemma == w.lower and w.lower in readings(w.lower).get("VERB", ()) and words[i + 1].tag in ("PREP", "DET", "ADV", "NUM", "ADJ"):
+                if is_plural_noun(before) and w.tag == "NOUN" and w.lemma == w.lower and w.lower in readings(w.lower).get("VERB", ()) and words[i + 1].tag in ("PREP", "DET", "ADV", "NUM", "ADJ"):
                     words[i] = Word(w.text, w.lower, lemma(w.lower, "VERB"), "VERB", w.start, w.end)
                     break
         if end == len(words):
