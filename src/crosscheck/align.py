@@ -47,8 +47,8 @@ from crosscheck import lexicon
 from crosscheck.event_reference import EventReference, references
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.lexicon import are_antonyms
-from crosscheck.model import Claim, Extraction
-from crosscheck.words import LIGHT_VERBS, STOPWORDS
+from crosscheck.model import Claim, Extraction, Token
+from crosscheck.words import LIGHT_VERBS, STOPWORDS, is_finite
 
 AGREE_THRESHOLD = 0.30
 CLASH_THRESHOLD = 0.50
@@ -105,23 +105,63 @@ class Candidate:
 
 def content_keys(claim: Claim) -> tuple[str, ...]:
     """The keys a claim is matched on, in reading order (may repeat)."""
-    keys: list[str] = []
-    run: list[str] = []  # a proper noun run, one key
+    return (*(key for key, _ in _word_keys(claim)), *claim.features.dates, *claim.features.numbers)
+
+
+def _word_keys(claim: Claim) -> list[tuple[str, tuple[int, ...]]]:
+    """The keys of a claim's words, each with the starts of the tokens it is
+    made of, in reading order (dates and quantities are keyed from features)."""
+    keys: list[tuple[str, tuple[int, ...]]] = []
+    run: list[Token] = []  # a proper noun run, one key
     months = F.MONTHS
     for t in claim.tokens:
         tag, lemma = t.tag, t.lemma
         if tag == "PROPN" and lemma.rstrip(".") not in months:
-            run.append(t.text)
+            run.append(t)
             continue
         if run:
-            keys.append(F.canonical_entity(" ".join(run)).lower())
+            keys.append((F.canonical_entity(" ".join(r.text for r in run)).lower(), tuple(r.start for r in run)))
             run.clear()
         if tag not in _CONTENT_TAGS or tag == "NUM" or lemma in _NOT_KEYS or lemma.rstrip(".") in months:
-            continue  # dates and quantities are added in canonical form below
-        keys.append(lemma)
+            continue
+        keys.append((lemma, (t.start,)))
     if run:
-        keys.append(F.canonical_entity(" ".join(run)).lower())
-    return (*keys, *claim.features.dates, *claim.features.numbers)
+        keys.append((F.canonical_entity(" ".join(r.text for r in run)).lower(), tuple(r.start for r in run)))
+    return keys
+
+
+FRAME_WEIGHT = 0.5  # share of a key's weight when its words are shared with a sibling claim
+
+
+def frame_keys(claims: Sequence[Claim]) -> tuple[frozenset[str], ...]:
+    """Per claim, the keys all of whose words the claim shares with another
+    claim of its sentence: the frame a list or a carried subject lends each
+    claim made from it ("agendas range from A", "agendas range from B").
+    What tells such claims apart is their own part, so the frame weighs less
+    when a claim is matched. Only a frame with the claim's finite verb
+    counts: claims that share just their subject ("Kushner was present",
+    "Kushner, identified as a participant") say different things about it."""
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for n, c in enumerate(claims):
+        by_sentence[(c.source, c.sentence)].append(n)
+    out: list[frozenset[str]] = [_NO_KEYS] * len(claims)
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        starts = [frozenset(t.start for t in claims[n].tokens) for n in members]
+        for i, n in enumerate(members):
+            tokens = claims[n].tokens
+            verb = next((t.start for k, t in enumerate(tokens) if is_finite(tokens, k)), None)
+            # Only siblings with the claim's finite verb share its frame: a
+            # subject carried into clauses of their own is what they are about.
+            shared = frozenset().union(*(s for j, s in enumerate(starts) if j != i and verb in s)) & starts[i]
+            if not shared:
+                continue
+            framed, unframed = set(), set()
+            for key, at in _word_keys(claims[n]):
+                (framed if all(x in shared for x in at) else unframed).add(key)
+            out[n] = frozenset(framed - unframed) or _NO_KEYS
+    return tuple(out)
 
 
 def key_weights(claims: Sequence[Claim], keys: Mapping[str, Sequence[str]]) -> dict[str, float]:
@@ -179,7 +219,7 @@ FUZZY_KEY = 85  # rapidfuzz ratio at which two keys count as one ("programme"/"p
 
 
 def _name_part_matches(
-    left: Iterable[str], keys: ClaimKeys, other: ClaimKeys, wt: Callable[[str, frozenset[str]], float], own: frozenset[str]
+    left: Iterable[str], keys: ClaimKeys, other: ClaimKeys, wt: Callable[[str, frozenset[str], frozenset[str]], float], own: frozenset[str]
 ) -> float:
     """Credit for a name written in full on one side and in part on the other:
     "justin bieber" against "bieber" (a surname alone), "north korea" against
@@ -192,7 +232,7 @@ def _name_part_matches(
     for k in left:
         parts = k.split()
         if (len(parts) > 1 and all(p in words_other for p in parts)) or (len(parts) == 1 and k in surnames):
-            credit += RELATED_KEY_CREDIT * wt(k, own) / 2
+            credit += RELATED_KEY_CREDIT * wt(k, own, keys.frame) / 2
     return credit
 
 
@@ -265,11 +305,12 @@ class ClaimKeys:
     scores must not change.
     """
 
-    __slots__ = ("own", "every", "_concept_index", "_name_parts")
+    __slots__ = ("own", "every", "frame", "_concept_index", "_name_parts")
 
-    def __init__(self, keys: Sequence[str], context: Sequence[str] = ()) -> None:
+    def __init__(self, keys: Sequence[str], context: Sequence[str] = (), frame: frozenset[str] = frozenset()) -> None:
         self.every = _key_set(keys, context)  # own keys and those lent by the event the claim refers to
         self.own = frozenset(keys) if context else self.every  # the claim's own keys
+        self.frame = frame  # own keys shared with a sibling claim (see frame_keys)
         self._concept_index: dict[str, tuple[str, ...]] | None = None
         self._name_parts: tuple[frozenset[str], frozenset[str], bool] | None = None
 
@@ -322,12 +363,17 @@ def _score(a: ClaimKeys, b: ClaimKeys, weight: Mapping[str, float] | None) -> fl
         return 0.0
     get = (weight if weight is not None else _NO_WEIGHTS).get
 
-    def wt(k: str, own: frozenset[str]) -> float:
-        base = get(k, 1.0)
+    # Frames weigh less only between two list items: an item alone against a
+    # whole statement ("did not detail participants" / "Kushner, identified
+    # as a participant") is not the statement.
+    frame_a, frame_b = (a.frame, b.frame) if a.frame and b.frame else (_NO_KEYS, _NO_KEYS)
+
+    def wt(k: str, own: frozenset[str], frame: frozenset[str]) -> float:
+        base = get(k, 1.0) * FRAME_WEIGHT if k in frame else get(k, 1.0)
         return base if k in own else base * CONTEXT_WEIGHT
 
     shared = set_a & set_b
-    matched_w = sum((wt(k, own_a) + wt(k, own_b)) / 2 for k in shared)
+    matched_w = sum((wt(k, own_a, frame_a) + wt(k, own_b, frame_b)) / 2 for k in shared)
     # Left to match: left_* less taken_* (what the steps below match). Built as
     # the sets score has always used, so they iterate in the same order; the
     # order of the rest is unchanged by taking some.
@@ -341,7 +387,7 @@ def _score(a: ClaimKeys, b: ClaimKeys, weight: Mapping[str, float] | None) -> fl
             if len(k) >= 5:
                 variant = spelling_variant(k, rest_b)
                 if variant is not None:
-                    matched_w += (wt(k, own_a) + wt(variant, own_b)) / 2
+                    matched_w += (wt(k, own_a, frame_a) + wt(variant, own_b, frame_b)) / 2
                     taken_a.add(k)
                     taken_b.add(variant)
     if len(left_a) > len(taken_a) and len(left_b) > len(taken_b):
@@ -353,14 +399,14 @@ def _score(a: ClaimKeys, b: ClaimKeys, weight: Mapping[str, float] | None) -> fl
         for k in sorted(left_a - taken_a):
             other = _first_left(_sorted_concepts(k), b_index, left_b, before)
             if other is not None and other not in taken_b:
-                matched_w += RELATED_KEY_CREDIT * (wt(k, own_a) + wt(other, own_b)) / 2
+                matched_w += RELATED_KEY_CREDIT * (wt(k, own_a, frame_a) + wt(other, own_b, frame_b)) / 2
                 taken_a.add(k)
                 taken_b.add(other)
     if len(left_a) > len(taken_a) and len(left_b) > len(taken_b):
         remaining_a = [k for k in left_a if k not in taken_a]
         remaining_b = [k for k in left_b if k not in taken_b]
         matched_w += _name_part_matches(remaining_a, a, b, wt, own_a) + _name_part_matches(remaining_b, b, a, wt, own_b)
-    total_a, total_b = _total(set_a, own_a, get), _total(set_b, own_b, get)
+    total_a, total_b = _total(set_a, own_a, frame_a, get), _total(set_b, own_b, frame_b, get)
     containment = matched_w / min(total_a, total_b)
     dice = 2 * matched_w / (total_a + total_b)
     return round(min(1.0, 0.7 * containment + 0.3 * dice), 4)
@@ -380,8 +426,10 @@ def _first_left(concepts_of_key: Sequence[str], index: Mapping[str, Sequence[str
     return None
 
 
-def _total(keys: frozenset[str], own: frozenset[str], get: Callable[[str, float], float]) -> float:
+def _total(keys: frozenset[str], own: frozenset[str], frame: frozenset[str], get: Callable[[str, float], float]) -> float:
     """The weight of a claim's keys (``score``'s ``wt`` summed over them, in order)."""
+    if frame:
+        return sum([get(k, 1.0) * (FRAME_WEIGHT if k in frame else 1.0) * (1.0 if k in own else CONTEXT_WEIGHT) for k in keys])
     if keys is own:  # nothing lent
         return sum([get(k, 1.0) for k in keys])
     return sum([get(k, 1.0) if k in own else get(k, 1.0) * CONTEXT_WEIGHT for k in keys])
@@ -404,6 +452,7 @@ class SourceKeys:
     keys: tuple[tuple[str, ...], ...]  # content_keys of each claim
     context: tuple[tuple[str, ...], ...]  # the anchors lent by the event a claim refers to, less its keys
     every: tuple[tuple[str, ...], ...]  # both, in the order of ClaimKeys.every
+    frame: tuple[frozenset[str], ...]  # frame_keys of each claim
     lent: Mapping[str, EventReference]  # claim id -> the event it refers to
     postings: dict[str, tuple[int, ...]]  # key -> indices of the claims matched on it
     tags: dict[str, float]  # as key_weights reads them
@@ -415,7 +464,7 @@ class SourceKeys:
         """The ``n``-th claim's ClaimKeys."""
         found = self.scored[n]
         if found is None:
-            found = self.scored[n] = ClaimKeys(self.keys[n], self.context[n])
+            found = self.scored[n] = ClaimKeys(self.keys[n], self.context[n], self.frame[n])
         return found
 
 
@@ -437,6 +486,7 @@ def source_keys(claims: tuple[Claim, ...]) -> SourceKeys:
         keys,
         context,
         every,
+        frame_keys(claims),
         lent,
         {k: tuple(ns) for k, ns in postings.items()},
         tags,
@@ -503,7 +553,7 @@ def _own_score(a: ClaimKeys, b: ClaimKeys, weights: Mapping[str, float]) -> floa
     """The score without lent anchors, when either claim has some (else None)."""
     if a.own is a.every and b.own is b.every:
         return None
-    return _score(ClaimKeys(tuple(a.own)), ClaimKeys(tuple(b.own)), weights)
+    return _score(ClaimKeys(tuple(a.own), (), a.frame), ClaimKeys(tuple(b.own), (), b.frame), weights)
 
 
 def align(extractions: Sequence[Extraction]) -> list[Candidate]:
