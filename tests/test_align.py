@@ -1,7 +1,7 @@
 import pytest
 
 from crosscheck import compare
-from crosscheck.align import AGREE_THRESHOLD, CLASH_THRESHOLD, align, content_keys, opposite_forms, score
+from crosscheck.align import AGREE_THRESHOLD, CLASH_THRESHOLD, align, content_keys, frame_keys, opposite_forms, score
 from crosscheck.model import Source
 from crosscheck.pipeline import extract
 
@@ -177,3 +177,41 @@ def test_embedding_neighbours_match_as_related_keys() -> None:
     assert score(["prisoner", "release"], ["inmate", "release"]) > score(["prisoner", "release"], ["banana", "release"])
     # antonyms are never neighbours: "buy"/"sell" do not match
     assert score(["buy", "share"], ["sell", "share"]) == score(["buy", "share"], ["banana", "share"])
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "frame"),
+    [
+        # a list's items share the words around it, verb included: those are the frame
+        ("Possible agendas include prisoner swaps, border patrols and grain shipments.", "grain", {"possible", "agenda", "include"}),
+        ("The terse announcement did not detail participants, agenda items or the format.", "participant", {"terse", "announcement", "detail"}),
+        # a subject carried into clauses of their own is what they are about, not a frame
+        ("Kushner was present in Muscat and met the envoy.", "envoy", set()),
+        ("Jared Kushner, identified as a participant, was also present in Muscat.", "muscat", set()),
+        # one claim: nothing is shared
+        ("The ministers met in Geneva on Tuesday.", "geneva", set()),
+    ],
+)
+def test_frame_keys_are_the_words_list_items_share_with_their_verb(text: str, item: str, frame: set[str]) -> None:
+    claims = _claims(text, "a").claims
+    (n,) = [n for n, c in enumerate(claims) if item in content_keys(c)]
+    assert frame_keys(claims)[n] == frame
+
+
+def test_between_two_list_items_the_items_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both claims are items of lists with long, different frames: the items
+    # match, and the frames' words weigh half.
+    a = _claims("Possible agendas for these cautious contacts in the Gulf include confidence measures, prisoner releases and naval patrols.", "a")
+    b = _claims("A modest diplomatic opening between the two old adversaries could pave the way for early prisoner releases, maritime rules and nuclear inspections.", "b")
+    (pair,) = align([a, b])
+    assert "prisoner" in pair.a.text and pair.score >= CLASH_THRESHOLD
+    monkeypatch.setattr("crosscheck.align.FRAME_WEIGHT", 1.0)
+    (pair,) = align([a, b])
+    assert pair.score < CLASH_THRESHOLD
+    monkeypatch.undo()
+    # An item alone does not state what a whole claim does: "participants"
+    # against "Kushner, identified as a participant" (frames only count
+    # between two items).
+    a = _claims("Jared Kushner, identified as a U.S. participant, was also present.", "a")
+    b = _claims("The terse announcement did not detail participants, agenda items or the format of the meetings.", "b")
+    assert not [p for p in align([a, b]) if p.states_the_same]
