@@ -63,7 +63,8 @@ HEDGE_PHRASES = (
     "suggested", "suggests", "may", "might", "could", "possibly", "perhaps", "likely", "said",
     "says", "told", "seems to", "seem to", "appears to", "appear to", "rumors", "rumours",
     "speculation", "unverified", "allegation", "allegations", "accuses", "accused of", "accuse",
-    "reports of", "report of",
+    "reports of", "report of", "is believed to", "are believed to", "was believed to", "were believed to",
+    "is thought to", "are thought to", "was thought to", "were thought to",
 )
 _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGE_PHRASES) + r")\b")
 
@@ -232,7 +233,7 @@ def hedge(joined_lower: str) -> str | None:
 # Verbs of saying that, closing a sentence after a comma or colon, attribute
 # the whole sentence ("..., the Associated Press reported.", "...: CNN").
 ATTRIBUTION_VERBS = frozenset({
-    "said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims", "stated",
+    "said", "says", "say", "told", "tells", "reported", "reports", "report", "claimed", "claims", "stated",
     "added", "announced", "wrote", "tweeted", "alleged", "according",
 })
 _MAX_ATTRIBUTION_WORDS = 8

@@ -8,7 +8,7 @@ fails for a detector without both.
 
 from __future__ import annotations
 
-from crosscheck.detectors import antonym, date, negation, number, tense
+from crosscheck.detectors import antonym, date, negation, number, refutation, tense
 from crosscheck.detectors.base import Clash, Detector, Example
 
 # Order matters only for ties in reporting: factual clashes first.
@@ -16,6 +16,7 @@ DETECTORS: tuple[Detector, ...] = (
     number.DETECTOR,
     date.DETECTOR,
     negation.DETECTOR,
+    refutation.DETECTOR,
     antonym.DETECTOR,
     tense.DETECTOR,
 )
