@@ -2,14 +2,19 @@
 arrest is a hoax" / "Banksy was arrested").
 
 A claim refutes its subject when the subject is said to be false ("is a
-giant hoax", "are false", "isn't real", "has been debunked"), and a
-headline refutes what follows a label ("Ebola Hoax: Texas town
-quarantined ..."). The refuted words must carry the other claim: at least
+giant hoax", "are false", "isn't real", "has been debunked", "exposed as a
+fake"), the object of a denial ("denies making 72 million", "debunks
+reports that ..."), what a false word heads ("this hoax video of a bird
+pooping on Putin", "another death hoax"), and in a headline, what follows
+a label ("Ebola Hoax: Texas town quarantined ...") or an opening "No,"
+("No, that kid didn't make 72 million"). The refuted words must carry the other claim: at least
 MIN_SHARED of their content lemmas are in it ("the video is fake" says
 nothing against "the video was posted on Monday"). Saying that something
 is *not* a hoax, or that it is real, refutes nothing; two claims that both
 refute it agree; "real" against "fake" is the antonym detector's, "fake"
-against "not fake" the negation detector's.
+against "not fake" the negation detector's. Refuting what the other claim
+only reports ("may", "reportedly", "X said") or asks is no clash between
+the sources.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crosscheck.detectors import negation
 from crosscheck.detectors.base import Clash, Detector, fires, quote, silent, spans
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.model import Claim, Token
@@ -47,8 +53,12 @@ def _content(tokens: Sequence[Token]) -> frozenset[str]:
     return frozenset(t.lemma for t in tokens if t.tag in _CONTENT and t.lower not in FALSE_WORDS)
 
 
+_AFFIRMED = Refuted((), ())  # "is not a hoax", "is real": said to be true
+
+
 def _copula_refutation(toks: Sequence[Token]) -> Refuted | None:
-    """``SUBJECT is (not) ... hoax/false/real``, or ``SUBJECT has been debunked``."""
+    """``SUBJECT is (not) ... hoax/false/real``, or ``SUBJECT has been
+    debunked``; _AFFIRMED when the subject is said to be true."""
     for c, t in enumerate(toks):
         negated = t.lower in _NEGATED_COPULAS
         if not negated and not (t.lemma == "be" and t.tag in ("AUX", "VERB")):
@@ -61,10 +71,10 @@ def _copula_refutation(toks: Sequence[Token]) -> Refuted | None:
             word = toks[j].lower
             if word in FALSE_WORDS:
                 if negated:
-                    return None  # "is not a hoax" affirms it
+                    return _AFFIRMED  # "is not a hoax"
                 return _with_subject(toks, c, toks[c : j + 1])
             if word in TRUE_WORDS:
-                return _with_subject(toks, c, toks[c : j + 1]) if negated else None
+                return _with_subject(toks, c, toks[c : j + 1]) if negated else _AFFIRMED
             if toks[j].tag not in _GAP_TAGS or toks[j].text in ",;:":
                 break
     return None
@@ -80,26 +90,115 @@ def _with_subject(toks: Sequence[Token], copula: int, refuting: Sequence[Token])
     return Refuted(subject, tuple(refuting))
 
 
+def _is_false_word(t: Token) -> bool:
+    return t.lower in FALSE_WORDS or t.lower.split("-", 1)[0] in FALSE_WORDS  # "Fake-News:"
+
+
 def _label_refutation(toks: Sequence[Token]) -> Refuted | None:
     """A headline label: ``X Hoax: rest`` or ``Fake: rest`` refutes X and the rest."""
     for c, t in enumerate(toks[:8]):
         if t.text != ":":
             continue
-        if c == 0 or toks[c - 1].lower not in FALSE_WORDS:
+        if c == 0 or not _is_false_word(toks[c - 1]):
             return None
         rest = tuple(toks[: c - 1]) + tuple(toks[c + 1 :])
         return Refuted(rest, (toks[c - 1],)) if _content(rest) else None
     return None
 
 
+def _clause_end(toks: Sequence[Token], start: int) -> int:
+    return next((k for k in range(start, len(toks)) if toks[k].text in ",;:"), len(toks))
+
+
+# Verbs whose object is said to be false: "X denies making 72 million".
+DENYING_VERBS = frozenset({"deny", "refute", "debunk", "disprove", "dispel", "quash"})
+# What a denial may name before what it denies: "denies reports (that) X".
+_REPORT_NOUNS = frozenset({
+    "report", "claim", "rumor", "rumour", "story", "allegation", "suggestion", "speculation", "news",
+    "video", "photo", "picture", "image", "footage", "tweet", "post", "article", "account",
+})
+
+
+def _denial(toks: Sequence[Token]) -> Refuted | None:
+    """``X denies/debunks Y``: Y, to the end of its clause, when Y states
+    something: a clause or gerund ("denies making 72 million", "denies
+    Lebanon captured ...") or a report ("denies reports ..."). Denying a
+    request, a motion or bail refuses it; it says nothing is false."""
+    for k, t in enumerate(toks):
+        if t.lemma in DENYING_VERBS and t.tag == "VERB":
+            obj = tuple(toks[k + 1 : _clause_end(toks, k + 1)])
+            states = any(
+                (w.tag == "VERB" and (n == 0 or obj[n - 1].lower != "to")) or w.lower == "that" for n, w in enumerate(obj)
+            ) or any(w.lemma in _REPORT_NOUNS for w in obj[:3])
+            return Refuted(obj, (t,)) if states and _content(obj) else None
+    return None
+
+
+def _exposed_as_false(toks: Sequence[Token]) -> Refuted | None:
+    """``X exposed/dismissed as a fake``: X (or the object, "dismissed the
+    claims as false")."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].lower != "as" or toks[k - 1].tag != "VERB":
+            continue
+        j = k + 1 + (toks[k + 1].tag == "DET")
+        if j >= len(toks) or not _is_false_word(toks[j]):
+            continue
+        verb = k - 1
+        start = max((n + 1 for n in range(verb) if toks[n].text in ",;:"), default=0)
+        words = tuple(toks[start:verb])
+        return Refuted(words, tuple(toks[verb : j + 1])) if _content(words) else None
+    return None
+
+
+def _false_report(toks: Sequence[Token]) -> Refuted | None:
+    """A false word at the head of what it qualifies: "a fake stolen Batmobile
+    report", "this hoax video of a bird pooping on Putin", "another death
+    hoax", "a bomb hoax at the station": the rest of the clause. A false word
+    before another noun ("the hoax caller", "the fake doctor") names who or
+    what it is, and refutes nothing."""
+    for k, t in enumerate(toks):
+        if not _is_false_word(t) or t.tag not in ("NOUN", "ADJ", "PROPN", "VERB"):
+            continue
+        head = k + 1
+        while head < len(toks) and toks[head].tag in ("ADJ", "NOUN", "PROPN", "VERB") and toks[head].lemma not in _REPORT_NOUNS:
+            head += 1
+        is_report = head < len(toks) and toks[head].lemma in _REPORT_NOUNS
+        if not is_report and head > k + 1:
+            continue  # "fake doctor": a false word before another noun
+        if not is_report and t.lower not in ("hoax", "hoaxes"):
+            continue
+        start = max((n + 1 for n in range(k) if toks[n].text in ",;:"), default=0)
+        words = tuple(toks[start:k]) + tuple(toks[k + 1 : _clause_end(toks, k + 1)])
+        return Refuted(words, (t,)) if _content(words) else None
+    return None
+
+
+_NEGATORS = frozenset({"not", "n't", "never", "no"}) | _NEGATED_COPULAS
+
+
+def _no_opener(toks: Sequence[Token]) -> Refuted | None:
+    """A headline's "No, X didn't Y": the whole denied clause."""
+    if len(toks) < 3 or toks[0].lower != "no" or toks[1].text != ",":
+        return None
+    rest = tuple(toks[2:])
+    if not any(t.lower in _NEGATORS or t.lower.endswith("n't") for t in rest):
+        return None
+    return Refuted(tuple(t for t in rest if t.lower not in _NEGATORS and not t.lower.endswith("n't")), (toks[0],))
+
+
 @cache_by_identity(maxsize=8192)
 def refuted(claim: Claim) -> Refuted | None:
     """What the claim says is false, if it says so."""
     toks = claim.tokens
-    return _label_refutation(toks) or _copula_refutation(toks)
+    said = _label_refutation(toks) or _no_opener(toks) or _copula_refutation(toks)
+    if said is _AFFIRMED:
+        return None
+    return said or _exposed_as_false(toks) or _denial(toks) or _false_report(toks)
 
 
 def detect(a: Claim, b: Claim) -> Clash | None:
+    if a.features.hedge == "question" or b.features.hedge == "question":
+        return None  # "Did she play a hoax on us?" asks
     ra, rb = refuted(a), refuted(b)
     if (ra is None) == (rb is None):
         return None  # neither refutes, or both do (they agree)
@@ -107,6 +206,10 @@ def detect(a: Claim, b: Claim) -> Clash | None:
     assert found is not None
     if any(t.lower in FALSE_WORDS or t.lower in TRUE_WORDS for t in other.tokens):
         return None  # true against false is the negation or antonym detector's
+    if negation.detect(a, b) is not None:
+        return None  # a denial the negation detector reads word by word is its
+    if other.features.hedge is not None:
+        return None  # refuting what the other source only reports: it reports it
     shared = _content(found.words) & _content(other.tokens)
     if len(shared) < MIN_SHARED:
         return None
@@ -142,6 +245,23 @@ DETECTOR = Detector(
         silent("The minister resigned on Friday.", "This is fake."),
         # "fake" as a modifier is no refutation
         silent("The fake doctor treated patients in Leeds.", "The doctor treated patients in Leeds for years."),
+        # denials, debunkings, "exposed as a fake", "No, ...", a false report
+        fires("A New York high schooler earned 72 million in the stock market.", "Mohammed Islam denies making 72 million from stock market trading."),
+        fires("A wife and child of Abu Bakr al-Baghdadi were detained in Lebanon.", "Iraq denies Lebanon captured Abu Bakr al-Baghdadi's wife and child."),
+        fires("The teacher had sex with a pupil on a tape.", "The teacher sex tape was exposed as a fake after internet detectives traced it."),
+        fires("A high schooler earned 72 million trading stocks.", "No, that high school kid didn't make 72 million trading stocks."),
+        fires("A bird pooped on Vladimir Putin during a speech.", "People are passing around this hoax video of a bird pooping on Vladimir Putin."),
+        fires("The Batmobile was stolen from the film set.", "Zack Snyder responds to fake stolen Batmobile report."),
+        fires("Macaulay Culkin died at his home.", "Macaulay Culkin is the victim of another death hoax at his home."),
+        fires("Gunmen stormed the station in Leeds.", "Fake-News: gunmen stormed the station in Leeds."),
+        silent("The minister denied the request.", "The minister approved a request for funds."),
+        silent("The judge denied a defense motion to postpone the trial date.", "The judge agreed to postpone the trial date."),
+        silent("The FDA denied ImClone's drug application in December.", "The FDA rejected ImClone's application in December."),
+        silent("Macaulay Culkin died at his home.", "No, Macaulay Culkin died at his home."),
+        silent("A bird pooped on Vladimir Putin during a speech.", "The hoax caller said a bird pooped on Vladimir Putin."),
+        silent("A woman had a third breast added.", "Did the woman with a third breast play a hoax on us?"),
+        # the other source only reports it: both report, neither asserts
+        silent("The Batmobile was reportedly stolen from the film set.", "Zack Snyder responds to fake stolen Batmobile report."),
         # "lying" is no lie
         silent("A young couple is sleeping in a bed.", "A young couple is lying in a bed together."),
     ),
