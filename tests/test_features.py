@@ -20,6 +20,11 @@ def features(text: str):  # type: ignore[no-untyped-def]
         ("It is not untrue that they did not meet.", False),  # two negators
         ("The army withdrew.", False),
         ("Not only did prices rise.", False),
+        ("I dont know anybody on the committee.", True),  # typed without the apostrophe
+        ("His refusal to resign angered the party.", True),
+        ("He was blamed for failing to act.", True),
+        ("He died of heart failure.", False),  # a noun of failure not before "to"
+        ("It was his wont to walk at dawn.", False),  # "wont" is a word, not "won't"
     ],
 )
 def test_negation(text: str, negated: bool) -> None:

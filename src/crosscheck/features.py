@@ -56,6 +56,7 @@ CURRENCIES = {"$": "$", "€": "€", "£": "£", "dollars": "$", "dollar": "$",
 
 # Negation beyond "not": verbs and nouns that deny what follows them.
 NEGATING_LEMMAS = frozenset({"deny", "refuse", "fail", "decline", "reject", "absence", "lack"})
+NEGATING_NOUNS_BEFORE_TO = frozenset({"failure", "refusal", "failing"})  # "failing" when read as a noun
 HEDGE_PHRASES = (
     "according to", "reportedly", "allegedly", "purportedly", "apparently", "rumored", "rumoured",
     "is said to", "are said to", "was said to", "were said to", "unconfirmed", "claimed", "claims",
@@ -150,6 +151,8 @@ def negation_words(words: Sequence[Word]) -> list[int]:
             found.append(i)
         elif w.lemma in NEGATING_LEMMAS and w.tag in ("VERB", "NOUN"):
             found.append(i)
+        elif w.lemma in NEGATING_NOUNS_BEFORE_TO and i + 1 < len(words) and words[i + 1].lower == "to":
+            found.append(i)  # "his refusal to participate", not "heart failure"
         elif w.lower == "no" and i + 1 < len(words) and words[i + 1].tag in ("NOUN", "ADJ", "NUM"):
             found.append(i)
     # "not only" and "no longer" style idioms do not flip polarity of the claim.

@@ -56,7 +56,11 @@ AUXILIARIES = frozenset(
     "is are was were be been being am 's 're 'm has have had having do does did will would "
     "shall should can could may might must 'll 'd wo ca".split()
 )
-NEGATORS = frozenset("not n't never no none nobody nothing neither nor cannot".split())
+NEGATORS = frozenset(
+    "not n't never no none nobody nothing neither nor cannot"
+    # contractions typed without the apostrophe ("I dont know"); not "wont"/"cant", which are words
+    " dont didnt doesnt isnt wasnt arent werent couldnt wouldnt shouldnt hasnt havent hadnt".split()
+)
 WH_WORDS = frozenset("how what why whatever whichever".split())
 
 STOPWORDS = (
