@@ -37,6 +37,9 @@ def test_negation(text: str, negated: bool) -> None:
         ("Iran and the United States met in Muscat.", "past"),
         ("They will hold talks in Muscat.", "future"),
         ("The minister announced that they will hold talks.", "future"),
+        ("United issued a statement saying it will work with its unions.", "future"),
+        ("Fields said the airline will work with its unions.", "future"),
+        ("Fields said the word twice.", "past"),  # an object, not a clause: the reporting verb dates it
         ("Oman has hosted talks before.", "past"),
         ("Oman hosts talks.", "present"),
         ("Talks are set to resume.", "future"),

@@ -169,12 +169,15 @@ def tense(words: Sequence[Word]) -> str | None:
 
 def tense_at(words: Sequence[Word]) -> tuple[str | None, int]:
     """Tense of the claim's main assertion and the index of the word that
-    carries it. The complement after a reporting "that" wins when there is one
-    ("announced that they will meet" is future)."""
+    carries it. The complement after a reporting "that", or after a reporting
+    verb without it, wins when there is one ("announced that they will meet",
+    "issued a statement saying it will work" are future)."""
     start = 0
     for i, w in enumerate(words):
         if w.lower == "that" and i > 0 and words[i - 1].tag == "VERB":
             start = i + 1
+        elif w.lower in _REPORTING_BEFORE_CLAUSE and i + 2 < len(words) and words[i + 1].tag in ("PRON", "DET", "PROPN", "NOUN"):
+            start = i + 1  # "issued a statement saying it will work", "said the airline will work"
     # A reporting verb ("..., he said") dates the report, not the event: it
     # gives the claim's tense only when nothing else does.
     for offset, skip_reporting in ((start, True), (0, True), (start, False), (0, False)):
@@ -186,6 +189,8 @@ def tense_at(words: Sequence[Word]) -> tuple[str | None, int]:
     return None, -1
 
 
+# Reporting verbs whose clause may follow without "that".
+_REPORTING_BEFORE_CLAUSE = frozenset({"said", "says", "saying", "announced", "stated", "added", "warned", "insisted"})
 _UNDATED = -2  # a modal ("would", "could") leaves the event's time open: no tense at all
 _OPEN_MODALS = frozenset({"would", "could", "might", "should"})
 
