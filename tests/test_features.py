@@ -129,6 +129,13 @@ def test_entities_are_canonical() -> None:
         ("According to officials, the minister resigned.", "according to"),
         ("The minister may resign.", "may"),
         ("The minister resigned.", None),
+        ("The leader was believed to have been killed.", "was believed to"),
+        ("CBS Boston reports that the soldiers were taken into custody.", "reports that"),
+        ("We cannot confirm if the leader was among those present.", "cannot confirm"),
+        ("The White House insists the troops will only train Iraqis.", "insists"),
+        ("Officials remained unclear whether the leader survived.", "unclear whether"),
+        ("The fate of the leader is unclear.", None),  # says what is known: nothing
+        ("The bank wrote off the debt.", None),  # "wrote", but no reported clause
     ],
 )
 def test_hedges(text: str, hedge: str | None) -> None:
@@ -145,6 +152,8 @@ def test_hedges(text: str, hedge: str | None) -> None:
         ("Rivers was under anesthesia and the doctor took a selfie, CNN reported Tuesday.", "reported"),
         ("The doctor took a selfie during the procedure: CNN", "according to CNN"),
         ("Talks failed and prices rose, officials said.", "said"),
+        ("Passengers refused to sit next to strangers, the Kingdom's media report.", "report"),
+        ("Hewlett-Packard plans to split in two, The Wall Street Journal is reporting.", "reporting"),
     ],
 )
 def test_sentence_scope_hedges(sentence: str, scope: str) -> None:

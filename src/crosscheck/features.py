@@ -66,6 +66,12 @@ HEDGE_PHRASES = (
     "speculation", "unverified", "allegation", "allegations", "accuses", "accused of", "accuse",
     "reports of", "report of", "is believed to", "are believed to", "was believed to", "were believed to",
     "is thought to", "are thought to", "was thought to", "were thought to",
+    # reported speech beyond "said": the source passes the claim on
+    "wrote that", "writes that", "reports that", "reporting that", "is reporting", "are reporting",
+    "insists", "insisted", "argues that", "argued that", "arguing that", "believes that", "believe that",
+    # what the source could not establish
+    "cannot confirm", "can't confirm", "unable to confirm", "not been confirmed", "not confirmed",
+    "no confirmation", "unable to verify", "not independently", "unclear whether", "unclear if",
 )
 _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGE_PHRASES) + r")\b")
 
@@ -241,7 +247,7 @@ def hedge(joined_lower: str) -> str | None:
 # Verbs of saying that, closing a sentence after a comma or colon, attribute
 # the whole sentence ("..., the Associated Press reported.", "...: CNN").
 ATTRIBUTION_VERBS = frozenset({
-    "said", "says", "say", "told", "tells", "reported", "reports", "report", "claimed", "claims", "stated",
+    "said", "says", "say", "told", "tells", "reported", "reports", "report", "reporting", "claimed", "claims", "stated",
     "added", "announced", "wrote", "tweeted", "alleged", "according",
 })
 _MAX_ATTRIBUTION_WORDS = 8
