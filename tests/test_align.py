@@ -93,6 +93,8 @@ def test_a_name_in_part_matches_the_full_name() -> None:
     unrelated = score(["zzzzzz", "song", "bear"], ["bieber", "song", "bear"])
     assert score(["justin bieber", "song", "bear"], ["bieber", "song", "bear"]) > unrelated
     assert score(["north korea", "missile"], ["north", "korea", "missile"]) > score(["north korea", "missile"], ["zzzzz", "missile"])
+    # a Title Case headline's "Joan Rivers's" is read as the words "joan" and "river"
+    assert score(["joan rivers", "doctor"], ["joan", "river", "doctor"]) > score(["joan rivers", "doctor"], ["zzzz", "zzzzz", "doctor"])
 
 
 def test_a_different_name_sharing_a_word_does_not_match() -> None:

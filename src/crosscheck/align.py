@@ -231,9 +231,17 @@ def _name_part_matches(
         return credit  # no name in full on either side
     for k in left:
         parts = k.split()
-        if (len(parts) > 1 and all(p in words_other for p in parts)) or (len(parts) == 1 and k in surnames):
+        if (len(parts) > 1 and all(_name_word(p) in words_other for p in parts)) or (len(parts) == 1 and _name_word(k) in surnames):
             credit += RELATED_KEY_CREDIT * wt(k, own, keys.frame) / 2
     return credit
+
+
+def _name_word(word: str) -> str:
+    """A word of a name as name matching compares it: without a plural or
+    possessive "s", so a name read word by word from a Title Case headline
+    ("Joan Rivers's" -> "joan", "river") still meets "joan rivers"."""
+    word = word.removesuffix("'s").removesuffix("'")
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def opposite_forms(a: str, b: str) -> bool:
@@ -328,10 +336,11 @@ class ClaimKeys:
     @property
     def name_parts(self) -> tuple[frozenset[str], frozenset[str], bool]:
         """The words of the keys, the last words of the keys with a space
-        (surnames), and whether any key is more than one word."""
+        (surnames), both as ``_name_word`` gives them, and whether any key is
+        more than one word."""
         if self._name_parts is None:
-            words = frozenset(w for k in self.every for w in k.split())
-            surnames = frozenset(k.rsplit(" ", 1)[-1] for k in self.every if " " in k) or _NO_KEYS
+            words = frozenset(_name_word(w) for k in self.every for w in k.split())
+            surnames = frozenset(_name_word(k.rsplit(" ", 1)[-1]) for k in self.every if " " in k) or _NO_KEYS
             self._name_parts = (words, surnames, any(len(k.split()) > 1 for k in self.every))
         return self._name_parts
 
