@@ -24,7 +24,7 @@ import datasets  # noqa: E402
 from accuracy import mapped, pair_label, pair_similarity  # noqa: E402
 from metrics import pearson, prf  # noqa: E402
 
-DEFAULT_THRESHOLDS = (0.30, 0.35, 0.38, 0.40, 0.42, 0.45, 0.50)
+DEFAULT_THRESHOLDS = (0.20, 0.25, 0.27, 0.30, 0.35, 0.40, 0.45, 0.50)
 TIE = 0.001
 
 
@@ -55,7 +55,7 @@ def main() -> None:
 
     # Pairs below RELATED_THRESHOLD are never candidates: a lower agreement
     # threshold would change nothing.
-    thresholds = tuple(sorted(t for t in (float(x) for x in args.thresholds.split(",")) if t >= align.RELATED_THRESHOLD))
+    thresholds = tuple(sorted(float(x) for x in args.thresholds.split(",")))
 
     msrp = datasets.load("msrp", root, args.limit)
     gold = [str(p.gold) for p in msrp]

@@ -15,7 +15,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 
-from crosscheck.align import CLASH_THRESHOLD, Candidate
+from crosscheck.align import CLASH_THRESHOLD, RELATED_THRESHOLD, Candidate
 from crosscheck.detectors import DETECTORS, Clash
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
@@ -42,6 +42,8 @@ def same_event(cand: Candidate, clash: Clash) -> bool:
     a, b = cand.a, cand.b
     if cand.statement_score >= CLASH_THRESHOLD:
         return True
+    if cand.score < RELATED_THRESHOLD:
+        return False
     if clash.type in NEEDS_ALIGNMENT:
         return False
     clash_words = {t.lemma for t in a.tokens if _inside(t.start, t.end, clash.spans_a)}
