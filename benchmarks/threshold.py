@@ -53,8 +53,8 @@ def main() -> None:
     root = args.data or datasets.default_eval_dir()
     from crosscheck import align
 
-    # Pairs below RELATED_THRESHOLD are never candidates: a lower agreement
-    # threshold would change nothing.
+    # Alignment returns pairs from the lower of RELATED_THRESHOLD and
+    # AGREE_THRESHOLD, so any value can be tried.
     thresholds = tuple(sorted(float(x) for x in args.thresholds.split(",")))
 
     msrp = datasets.load("msrp", root, args.limit)
