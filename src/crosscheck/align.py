@@ -45,7 +45,7 @@ from rapidfuzz import fuzz, process
 from crosscheck import features as F
 from crosscheck import lexicon
 from crosscheck.event_reference import EventReference, references
-from crosscheck.identity_cache import cache_by_identity
+from crosscheck.identity_cache import SOURCE_CACHE_SIZE, cache_by_identity
 from crosscheck.lexicon import are_antonyms
 from crosscheck.model import Claim, Extraction, Token
 from crosscheck.words import LIGHT_VERBS, STOPWORDS, is_finite
@@ -468,7 +468,7 @@ class SourceKeys:
         return found
 
 
-@cache_by_identity(maxsize=512)  # as many sources as extraction caches
+@cache_by_identity(maxsize=SOURCE_CACHE_SIZE)
 def source_keys(claims: tuple[Claim, ...]) -> SourceKeys:
     """The SourceKeys of a source's claims (cached by identity)."""
     keys = tuple(content_keys(c) for c in claims)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from crosscheck import features as feature_mod
 from crosscheck.coverage import boilerplate, coverage, skipped
 from crosscheck.decompose import decompose
+from crosscheck.identity_cache import SOURCE_CACHE_SIZE
 from crosscheck.model import Claim, Extraction, Features, Report, Sentence, Source, Token, merge_spans
 from crosscheck.normalize import Normalized, normalize
 from crosscheck.segment import segment
@@ -25,7 +26,7 @@ def extract(source: Source) -> Extraction:
     return Extraction(source, sentences, claims)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=SOURCE_CACHE_SIZE)
 def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], tuple[Claim, ...]]:
     # Cached by content: a benchmark or a newsroom compares one article with
     # many others, and extraction is a pure function of the text.
