@@ -109,3 +109,13 @@ def test_a_coordinated_past_verb_is_a_verb() -> None:
     # not after a finite past verb, or not before an object: the word keeps its reading
     assert {w.text: w.tag for w in tokenize("The left and right wings met.")}["left"] == "NOUN"
     assert {w.text: w.tag for w in tokenize("She saw the old and broken doors.")}["broken"] == "ADJ"
+
+
+def test_lemma_table_read_as_lemminflect_reads_it() -> None:
+    from lemminflect import Lemmatizer
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+
+    from crosscheck.words import _read_lemma_table
+
+    path = Lemmatizer().lemma_lu_fn
+    assert _read_lemma_table(path) == LemmaLUCodec.load(path)
