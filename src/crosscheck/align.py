@@ -63,8 +63,10 @@ MAX_POSTINGS = 100
 # The rapidfuzz scorer used on keys (benchmarks compare with its raw cdist speed).
 SCORER = fuzz.ratio
 
-_CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _NOT_KEYS = STOPWORDS | LIGHT_VERBS
+# The tags of words keyed by their lemma: of the content tags, all but proper
+# nouns (keyed by their run) and numbers (keyed from features).
+_WORD_KEY_TAGS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,16 +117,21 @@ def _word_keys(claim: Claim) -> list[tuple[str, tuple[int, ...]]]:
     run: list[Token] = []  # a proper noun run, one key
     months = F.MONTHS
     for t in claim.tokens:
-        tag, lemma = t.tag, t.lemma
-        if tag == "PROPN" and lemma.rstrip(".") not in months:
-            run.append(t)
-            continue
+        tag = t.tag
+        # (a month, with or without dots, is keyed from features as a date;
+        # ``lemma[-1:] == "."`` spares most words the rstrip)
+        if tag == "PROPN":
+            lemma = t.lemma
+            if not (lemma in months or lemma[-1:] == "." and lemma.rstrip(".") in months):
+                run.append(t)
+                continue
         if run:
             keys.append((F.canonical_entity(" ".join(r.text for r in run)).lower(), tuple(r.start for r in run)))
             run.clear()
-        if tag not in _CONTENT_TAGS or tag == "NUM" or lemma in _NOT_KEYS or lemma.rstrip(".") in months:
-            continue
-        keys.append((lemma, (t.start,)))
+        if tag in _WORD_KEY_TAGS:
+            lemma = t.lemma
+            if lemma not in _NOT_KEYS and not (lemma in months or lemma[-1:] == "." and lemma.rstrip(".") in months):
+                keys.append((lemma, (t.start,)))
     if run:
         keys.append((F.canonical_entity(" ".join(r.text for r in run)).lower(), tuple(r.start for r in run)))
     return keys

@@ -302,26 +302,35 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
     _main_verb_after_plural(words)
     seen_finite = False
     last_finite: Word | None = None
-    for i in range(1, len(words)):
+    n = len(words)
+    for i in range(1, n):
         w = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if last_finite is not None and w.tag in ("NOUN", "ADJ") and words[i - 1].lower in ("and", "or", "but") and nxt is not None and nxt.tag in ("DET", "PRON", "POS"):
+        tag = w.tag
+        if (tag == "NOUN" or tag == "ADJ") and last_finite is not None and i + 1 < n and words[i - 1].lower in ("and", "or", "but") and words[i + 1].tag in ("DET", "PRON", "POS"):
             # "committed suicide and left a note": a second verb in the form of the first
             verb = _past_form(w.lower)
             if verb is not None and _past_form(last_finite.lower) is not None:
                 words[i] = w = Word(w.text, w.lower, verb, "VERB", w.start, w.end)
-        if w.tag == "VERB" and "NOUN" in readings(w.lower):
-            before = words[i - 1].tag
-            closes = nxt is None or nxt.text in (",", ".", ";", ":", "\u2014", ")") or nxt.tag == "CONJ"
-            if before == "PROPN" and nxt is not None and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")):
-                words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
-            elif seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes:
-                # "... could pave the way for limited prisoner exchanges, ...": a plural
-                # noun closing a noun phrase once the clause already has its verb.
-                words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
-        if is_finite(words, i):
+                tag = "VERB"
+        if tag == "VERB":
+            if "NOUN" in readings(w.lower):
+                nxt = words[i + 1] if i + 1 < n else None
+                before = words[i - 1].tag
+                closes = nxt is None or nxt.text in (",", ".", ";", ":", "\u2014", ")") or nxt.tag == "CONJ"
+                if before == "PROPN" and nxt is not None and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")):
+                    words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
+                    continue  # a noun now: not finite
+                if seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes:
+                    # "... could pave the way for limited prisoner exchanges, ...": a plural
+                    # noun closing a noun phrase once the clause already has its verb.
+                    words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
+                    continue
+            if is_finite(words, i):
+                seen_finite = True
+                last_finite = w
+        elif tag == "AUX":  # is_finite without the call: an auxiliary always is
             seen_finite = True
-            last_finite = words[i]
+            last_finite = w
     return words
 
 
@@ -340,6 +349,7 @@ def is_plural_noun(w: Word) -> bool:
 
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", "that", "\u2014"})
+_VERB_TAGS = ("VERB", "AUX")
 _SUBJECT_NP = frozenset({"DET", "ADJ", "NOUN", "PROPN", "POS", "NUM"})
 
 
@@ -350,12 +360,21 @@ def _main_verb_after_plural(words: list[Word]) -> None:
     after that noun is the plural subject's verb ("Possible agendas range from
     ...", "If the exchanges produce ..."), not a compound noun ("the arms
     control treaty was ..." has its verb, so "control" stays a noun)."""
+    n = len(words)
+    # Where clauses may end, found once: reading a noun as a verb below changes
+    # neither a word's lowercase form nor a SCONJ or REL tag.
+    ends = [k for k, w in enumerate(words) if w.lower in _CLAUSE_ENDS or w.tag in ("SCONJ", "REL")]
+    ends.append(n)
+    next_end = 0  # index in ends of the first end at or after start
     start = 0
-    while start < len(words):
+    while start < n:
         if words[start].tag == "SCONJ":
             start += 1
-        end = next((k for k in range(start, len(words)) if words[k].lower in _CLAUSE_ENDS or words[k].tag in ("SCONJ", "REL")), len(words))
-        if not any(is_finite(words, k) for k in range(start, end)):
+        while ends[next_end] < start:
+            next_end += 1
+        end = ends[next_end]
+        # (only verbs and auxiliaries can be finite: is_finite is asked of those alone)
+        if not any(is_finite(words, k) for k in range(start, end) if words[k].tag in _VERB_TAGS):
             for i in range(start + 1, end - 1):
                 w, before = words[i], words[i - 1]
                 if before.tag not in _SUBJECT_NP and (before.tag != "PREP" or i - 1 == start):
@@ -363,7 +382,7 @@ def _main_verb_after_plural(words: list[Word]) -> None:
                 if is_plural_noun(before) and w.tag == "NOUN" and w.lemma == w.lower and w.lower in readings(w.lower).get("VERB", ()) and words[i + 1].tag in ("PREP", "DET", "ADV", "NUM", "ADJ"):
                     words[i] = Word(w.text, w.lower, lemma(w.lower, "VERB"), "VERB", w.start, w.end)
                     break
-        if end == len(words):
+        if end == n:
             break
         start = end if words[end].tag == "SCONJ" else end + 1
 
