@@ -4,6 +4,7 @@ slot) give the same results as the plain ones."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from lemminflect import getAllLemmas
@@ -111,11 +112,37 @@ def test_a_coordinated_past_verb_is_a_verb() -> None:
     assert {w.text: w.tag for w in tokenize("She saw the old and broken doors.")}["broken"] == "ADJ"
 
 
-def test_lemma_table_read_as_lemminflect_reads_it() -> None:
+def test_lemma_lines_give_lemminflects_entries() -> None:
     from lemminflect import Lemmatizer
     from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
 
-    from crosscheck.words import _read_lemma_table
+    from crosscheck.words import _LemmaLines
 
     path = Lemmatizer().lemma_lu_fn
-    assert _read_lemma_table(path) == LemmaLUCodec.load(path)
+    lines = _LemmaLines.read(path)
+    assert lines is not None
+    table = LemmaLUCodec.load(path)
+    for word, entry in table.items():
+        assert lines.get(word, {}) == entry, word
+        assert list(lines.get(word, {})) == list(entry), word  # categories in the same order
+    for absent in ("", "zzzq", "meet,verb", "meet,", ",", "Meet"):
+        assert absent not in table
+        assert lines.get(absent, {}) == {}
+
+
+def test_lemma_lines_of_an_unsorted_file(tmp_path: Path) -> None:
+    import gzip
+
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+
+    from crosscheck.words import _LemmaLines
+
+    path = tmp_path / "lemmas.csv.gz"
+    rows = ["met,verb,meet", "best,adj,good", "met,noun,met", "best,adv,well", "best,adj,best", " a,det,a "]
+    path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode()))
+    lines = _LemmaLines.read(str(path))
+    assert lines is not None
+    table = LemmaLUCodec.load(str(path))
+    for word, entry in table.items():
+        assert lines.get(word, {}) == entry and list(lines.get(word, {})) == list(entry)
+    assert lines.get("meet", {}) == {}

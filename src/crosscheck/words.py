@@ -12,9 +12,11 @@ from __future__ import annotations
 import gzip
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Protocol
 
 from lemminflect import Lemmatizer, getAllLemmas
 
@@ -116,51 +118,83 @@ def readings(lower: str) -> dict[str, tuple[str, ...]]:
     return {pos: tuple([form.lower() for form in forms]) for pos, forms in found.items()}
 
 
+class _LemmaLookup(Protocol):
+    def get(self, word: str, default: dict[str, tuple[str, ...]], /) -> dict[str, tuple[str, ...]]: ...
+
+
 @lru_cache(maxsize=1)
-def _lemma_tables() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str, tuple[str, ...]]]] | None:
+def _lemma_tables() -> tuple[_LemmaLookup, dict[str, dict[str, tuple[str, ...]]]] | None:
     """lemminflect's lemma lookup and overrides (loaded on first use), or None
     if this lemminflect keeps them elsewhere: then getAllLemmas is used as is."""
     try:
         lemmatizer = Lemmatizer()
-        if not hasattr(lemmatizer, "lemma_dict"):
-            table = _read_lemma_table(lemmatizer.lemma_lu_fn)
-            if table is not None:
-                lemmatizer.lemma_dict = table  # what _getLemmaDict would load, shared with getAllLemmas
-        return lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
+        lookup: _LemmaLookup | None = None
+        if not hasattr(lemmatizer, "lemma_dict"):  # (not loaded yet by a getAllLemmas call)
+            lookup = _LemmaLines.read(lemmatizer.lemma_lu_fn)
+        if lookup is None:
+            lookup = lemmatizer._getLemmaDict()
+        return lookup, lemmatizer._getOverridesDict()
     except AttributeError:
         return None
 
 
-def _read_lemma_table(path: str) -> dict[str, dict[str, tuple[str, ...]]] | None:
-    """lemminflect's lemma lookup table, as its LemmaLUCodec.load reads it
-    (word -> {upos: lemma forms}), in a third of the time: the file is
-    decompressed at once rather than read line by line through gzip. Loading
-    it was a twentieth of a benchmark run. None if a line is not in the
-    expected form: then lemminflect loads its table itself."""
-    try:
-        with open(path, "rb") as handle:
-            text = gzip.decompress(handle.read()).decode()
-    except (OSError, ValueError, EOFError):
-        return None
-    table: dict[str, dict[str, tuple[str, ...]]] = {}
-    upos_of: dict[str, str] = {}  # category -> upos, as lemminflect's categoryToUPos
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # after the final newline
-    for line in lines:
+class _LemmaLines:
+    """lemminflect's lemma lookup table, each word's entry parsed when it is
+    first looked up (``readings`` caches it) from the table's lines.
+
+    ``get`` gives what lemminflect's own table (LemmaLUCodec.load: word ->
+    {upos: lemma forms}, one line per word and category) has for a word.
+    Parsing all 80,000 lines up front made loading a twentieth of a benchmark
+    run, and its 160,000 dicts and tuples kept the garbage collector busy
+    long after; a run looks up about 11,000 words.
+    """
+
+    __slots__ = ("_words", "_lines")
+
+    def __init__(self, words: Sequence[str], lines: Sequence[str]) -> None:
+        # Tuples: of strings only, the garbage collector stops tracking them
+        # (a list of 80,000 strings would be walked at every full collection).
+        self._words = tuple(words)  # sorted; a word's lines are together, in file order
+        self._lines = tuple(lines)  # "word,category,form/form"
+
+    @classmethod
+    def read(cls, path: str) -> _LemmaLines | None:
+        """The table of lemminflect's file at ``path``, or None if the file is
+        not in the expected form (then lemminflect's own loader reads it)."""
         try:
-            word, category, forms = line.strip().split(",")
-        except ValueError:
+            with open(path, "rb") as handle:
+                text = gzip.decompress(handle.read()).decode()
+        except (OSError, ValueError, EOFError):
             return None
-        upos = upos_of.get(category)
-        if upos is None:
-            upos = upos_of[category] = "AUX" if category.upper() == "MODAL" else category.upper()
-        entry = table.get(word)
-        if entry is None:
-            table[word] = {upos: tuple(forms.split("/"))}
-        else:
-            entry[upos] = tuple(forms.split("/"))
-    return table
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()  # after the final newline
+        if text.count(",") != 2 * len(lines):
+            return None  # not three fields a line
+        lines = [line.strip() for line in lines]
+        words = [line.partition(",")[0] for line in lines]
+        if words != sorted(words):  # (the file is sorted by word)
+            order = sorted(range(len(words)), key=words.__getitem__)  # stable: file order within a word
+            words, lines = [words[i] for i in order], [lines[i] for i in order]
+        return cls(words, lines)
+
+    def get(self, word: str, default: dict[str, tuple[str, ...]], /) -> dict[str, tuple[str, ...]]:
+        words, lines = self._words, self._lines
+        i = bisect_left(words, word)
+        entry: dict[str, tuple[str, ...]] | None = None
+        while i < len(words) and words[i] == word:
+            _, category, forms = lines[i].split(",")
+            if entry is None:
+                entry = {}
+            entry[_upos(category)] = tuple(forms.split("/"))  # a repeated category keeps its place, as dict.update
+            i += 1
+        return default if entry is None else entry
+
+
+def _upos(category: str) -> str:
+    """lemminflect's categoryToUPos."""
+    upos = category.upper()
+    return "AUX" if upos == "MODAL" else upos
 
 
 @lru_cache(maxsize=65536)
