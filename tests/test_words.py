@@ -146,3 +146,18 @@ def test_lemma_lines_of_an_unsorted_file(tmp_path: Path) -> None:
     for word, entry in table.items():
         assert lines.get(word, {}) == entry and list(lines.get(word, {})) == list(entry)
     assert lines.get("meet", {}) == {}
+
+
+def test_tokenize_offsets_are_token_res_matches() -> None:
+    """tokenize reads tokens with the whitespace before them and counts
+    offsets from lengths: the same tokens and offsets as TOKEN_RE.finditer."""
+    import random
+
+    from crosscheck.words import TOKEN_RE
+
+    rng = random.Random(0)
+    alphabet = ["a", "B", "U", "S", "s", "x", "é", "1", "2", " ", "\t", "\n", "\u00a0", "\u2003", ".", ",", "'", "-", "_", "\u2014", "%", "$"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        got = [(w.text, w.start, w.end) for w in tokenize(text, 5)]
+        assert got == [(m.group(), 5 + m.start(), 5 + m.end()) for m in TOKEN_RE.finditer(text)], text

@@ -34,6 +34,10 @@ TOKEN_RE = re.compile(
     r"|'s\b"
     r"|\S"
 )
+# TOKEN_RE after the whitespace before it: tokens cover every other character
+# (\S comes last), so the offsets follow from the lengths, and findall's
+# (space, token) pairs cost less than a Match object per token.
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + ")")
 
 DETERMINERS = frozenset(
     "the a an this that these those its their his her our your my any some each every both all "
@@ -217,16 +221,18 @@ def tokenize(text: str, offset: int = 0) -> list[Word]:
     # In a Title Case Headline capitals say nothing about names: every word is
     # read as a sentence's first word is (a name only if it is no English word).
     titled = is_title_case(text)
-    for m in TOKEN_RE.finditer(text):
-        surface = m.group()
+    end = offset
+    for space, surface in _SPACED_TOKEN_RE.findall(text):
+        start = end + len(space)
+        end = start + len(surface)
         lower, lem, tag, after = analyses.get(surface) or analyses.analyse(surface)
         word = new(Word)  # Word(surface, lower, lem, tag, start, end), see _WORD_SETTERS
         set_text(word, surface)
         set_lower(word, lower)
         set_lemma(word, lem)
         set_tag(word, tag)
-        set_start(word, offset + m.start())
-        set_end(word, offset + m.end())
+        set_start(word, start)
+        set_end(word, end)
         append(word)
         analyses = contexts[after]
         if titled and not analyses.first:
