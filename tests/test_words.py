@@ -4,6 +4,7 @@ slot) give the same results as the plain ones."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from lemminflect import getAllLemmas
@@ -109,3 +110,54 @@ def test_a_coordinated_past_verb_is_a_verb() -> None:
     # not after a finite past verb, or not before an object: the word keeps its reading
     assert {w.text: w.tag for w in tokenize("The left and right wings met.")}["left"] == "NOUN"
     assert {w.text: w.tag for w in tokenize("She saw the old and broken doors.")}["broken"] == "ADJ"
+
+
+def test_lemma_lines_give_lemminflects_entries() -> None:
+    from lemminflect import Lemmatizer
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+
+    from crosscheck.words import _LemmaLines
+
+    path = Lemmatizer().lemma_lu_fn
+    lines = _LemmaLines.read(path)
+    assert lines is not None
+    table = LemmaLUCodec.load(path)
+    for word, entry in table.items():
+        assert lines.get(word, {}) == entry, word
+        assert list(lines.get(word, {})) == list(entry), word  # categories in the same order
+    for absent in ("", "zzzq", "meet,verb", "meet,", ",", "Meet"):
+        assert absent not in table
+        assert lines.get(absent, {}) == {}
+
+
+def test_lemma_lines_of_an_unsorted_file(tmp_path: Path) -> None:
+    import gzip
+
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+
+    from crosscheck.words import _LemmaLines
+
+    path = tmp_path / "lemmas.csv.gz"
+    rows = ["met,verb,meet", "best,adj,good", "met,noun,met", "best,adv,well", "best,adj,best", " a,det,a "]
+    path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode()))
+    lines = _LemmaLines.read(str(path))
+    assert lines is not None
+    table = LemmaLUCodec.load(str(path))
+    for word, entry in table.items():
+        assert lines.get(word, {}) == entry and list(lines.get(word, {})) == list(entry)
+    assert lines.get("meet", {}) == {}
+
+
+def test_tokenize_offsets_are_token_res_matches() -> None:
+    """tokenize reads tokens with the whitespace before them and counts
+    offsets from lengths: the same tokens and offsets as TOKEN_RE.finditer."""
+    import random
+
+    from crosscheck.words import TOKEN_RE
+
+    rng = random.Random(0)
+    alphabet = ["a", "B", "U", "S", "s", "x", "é", "1", "2", " ", "\t", "\n", "\u00a0", "\u2003", ".", ",", "'", "-", "_", "\u2014", "%", "$"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        got = [(w.text, w.start, w.end) for w in tokenize(text, 5)]
+        assert got == [(m.group(), 5 + m.start(), 5 + m.end()) for m in TOKEN_RE.finditer(text)], text

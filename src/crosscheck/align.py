@@ -46,7 +46,7 @@ from rapidfuzz import fuzz, process
 from crosscheck import features as F
 from crosscheck import lexicon
 from crosscheck.event_reference import EventReference, references
-from crosscheck.identity_cache import cache_by_identity
+from crosscheck.identity_cache import SOURCE_CACHE_SIZE, cache_by_identity
 from crosscheck.lexicon import are_antonyms
 from crosscheck.model import Claim, Extraction, Token
 from crosscheck.words import LIGHT_VERBS, STOPWORDS, is_finite
@@ -64,8 +64,10 @@ MAX_POSTINGS = 100
 # The rapidfuzz scorer used on keys (benchmarks compare with its raw cdist speed).
 SCORER = fuzz.ratio
 
-_CONTENT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _NOT_KEYS = STOPWORDS | LIGHT_VERBS
+# The tags of words keyed by their lemma: of the content tags, all but proper
+# nouns (keyed by their run) and numbers (keyed from features).
+_WORD_KEY_TAGS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,16 +118,21 @@ def _word_keys(claim: Claim) -> list[tuple[str, tuple[int, ...]]]:
     run: list[Token] = []  # a proper noun run, one key
     months = F.MONTHS
     for t in claim.tokens:
-        tag, lemma = t.tag, t.lemma
-        if tag == "PROPN" and lemma.rstrip(".") not in months:
-            run.append(t)
-            continue
+        tag = t.tag
+        # (a month, with or without dots, is keyed from features as a date;
+        # ``lemma[-1:] == "."`` spares most words the rstrip)
+        if tag == "PROPN":
+            lemma = t.lemma
+            if not (lemma in months or lemma[-1:] == "." and lemma.rstrip(".") in months):
+                run.append(t)
+                continue
         if run:
             keys.append((F.canonical_entity(" ".join(r.text for r in run)).lower(), tuple(r.start for r in run)))
             run.clear()
-        if tag not in _CONTENT_TAGS or tag == "NUM" or lemma in _NOT_KEYS or lemma.rstrip(".") in months:
-            continue
-        keys.append((lemma, (t.start,)))
+        if tag in _WORD_KEY_TAGS:
+            lemma = t.lemma
+            if lemma not in _NOT_KEYS and not (lemma in months or lemma[-1:] == "." and lemma.rstrip(".") in months):
+                keys.append((lemma, (t.start,)))
     if run:
         keys.append((F.canonical_entity(" ".join(r.text for r in run)).lower(), tuple(r.start for r in run)))
     return keys
@@ -478,7 +485,7 @@ class SourceKeys:
         return found
 
 
-@cache_by_identity(maxsize=512)  # as many sources as extraction caches
+@cache_by_identity(maxsize=SOURCE_CACHE_SIZE)
 def source_keys(claims: tuple[Claim, ...]) -> SourceKeys:
     """The SourceKeys of a source's claims (cached by identity)."""
     keys = tuple(content_keys(c) for c in claims)

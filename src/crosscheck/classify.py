@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from crosscheck.align import CLASH_THRESHOLD, RELATED_THRESHOLD, Candidate
 from crosscheck.detectors import DETECTORS, Clash
-from crosscheck.identity_cache import cache_by_identity
+from crosscheck.identity_cache import SOURCE_CACHE_SIZE, cache_by_identity
 from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
 
 MIN_ANCHORS = 2
@@ -184,7 +184,7 @@ class _SourceFindings:
         return _extra(claim, missing, self.fingerprints) if missing else None
 
 
-@cache_by_identity(maxsize=512)
+@cache_by_identity(maxsize=SOURCE_CACHE_SIZE)
 def _source_findings(claims: Sequence[Claim]) -> _SourceFindings:
     return _SourceFindings(claims)
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from crosscheck.identity_cache import SOURCE_CACHE_SIZE
 from crosscheck.model import Coverage, Extraction, Sentence, Skipped, Source, Span, merge_spans
 
 HEADING_MAX_WORDS = 12
@@ -64,7 +65,7 @@ def coverage(extraction: Extraction) -> Coverage:
     return Coverage(source=extraction.source.id, chars=chars, covered=covered)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=SOURCE_CACHE_SIZE)
 def _counts(text: str, claim_spans: tuple[tuple[Span, ...], ...]) -> tuple[int, int]:
     """(solid characters of the text, those inside claim spans). Cached: one
     article is compared with many others."""

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosscheck.normalize import DASH
-from crosscheck.words import Word, is_finite, is_plural_noun
+from crosscheck.words import RELATIVES, Word, is_finite, is_plural_noun
 
 Unit = list[int]  # word indices in reading order
 
@@ -53,7 +53,10 @@ def _split(words: Sequence[Word], unit: Unit, depth: int) -> list[Unit]:
     unit = _trim(words, unit)
     if len(unit) < 3 or depth > 12:
         return [unit]
-    for rule in _RULES:
+    lowers = {words[i].lower for i in unit}
+    for rule, cues in _RULES:
+        if lowers.isdisjoint(cues):
+            continue  # none of the words the rule splits at: it would find nothing
         parts = rule(words, unit)
         if parts is not None:
             out: list[Unit] = []
@@ -77,9 +80,14 @@ def _trim(words: Sequence[Word], unit: Unit) -> Unit:
 
 
 def _has_content(words: Sequence[Word], unit: Unit) -> bool:
-    return sum(1 for i in unit if words[i].is_content) >= 2 or (
-        len(unit) >= 2 and any(words[i].is_verb for i in unit) and any(words[i].is_content for i in unit)
-    )
+    """Two content words, or one and a verb (counting stops at two)."""
+    content = 0
+    for i in unit:
+        if words[i].is_content:
+            content += 1
+            if content == 2:
+                return True
+    return content == 1 and len(unit) >= 2 and any(words[i].is_verb for i in unit)
 
 
 def _has_verb(words: Sequence[Word], unit: Sequence[int]) -> bool:
@@ -508,14 +516,17 @@ def _subject_span_ok(words: Sequence[Word], subject: Unit) -> bool:
     return any(words[i].lower == "and" for i in subject) and words[subject[-1]].tag in ("NOUN", "PROPN")
 
 
+# Each rule with the words (lowercase) of which a unit must have one for the
+# rule to split it; units without any skip the rule's scan. (A REL tag is
+# only ever given to one of words.RELATIVES, "that" among them.)
 _RULES = (
-    _rule_hard_breaks,
-    _rule_dashes,
-    _rule_with_construction,
-    _rule_relative,
-    _rule_coordination,
-    _rule_comma_parenthetical,
-    _rule_distributive_subject,
-    _rule_range,
-    _rule_object_list,
+    (_rule_hard_breaks, frozenset({";", ":"})),
+    (_rule_dashes, frozenset({DASH, "-"})),
+    (_rule_with_construction, frozenset({"with"})),
+    (_rule_relative, RELATIVES),
+    (_rule_coordination, SPLIT_COORDINATORS),
+    (_rule_comma_parenthetical, frozenset({","})),
+    (_rule_distributive_subject, DISTRIBUTIVE_MARKERS),
+    (_rule_range, frozenset({"from"})),
+    (_rule_object_list, frozenset({","})),
 )

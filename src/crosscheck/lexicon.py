@@ -187,8 +187,13 @@ def _load_synonyms() -> Mapping[str, tuple[tuple[str, str, bool], ...]]:
 def _synonym_keys(word: str, pos: str | None) -> frozenset[str]:
     entries = _load_synonyms().get(word, ())
     if pos is None:
-        return frozenset(i for i, _p, minor in entries if not minor)
-    return frozenset(i for i, p, _minor in entries if p == pos)
+        return frozenset(i for i, _p, minor in entries if not minor) or _NO_CLASSES
+    return frozenset(i for i, p, _minor in entries if p == pos) or _NO_CLASSES
+
+
+# Shared by the words without a class (most of those looked up): every cached
+# set is one more object for memory and the garbage collector.
+_NO_CLASSES: frozenset[str] = frozenset()
 
 
 def synonym_keys(lemma: str, pos: str | None = None) -> frozenset[str]:
@@ -372,8 +377,12 @@ _NO_NEIGHBOURS: Mapping[str, float] = MappingProxyType({})
 
 
 @functools.cache
-def _load_neighbours() -> Mapping[str, Mapping[str, float]]:
-    """Parse neighbours.tsv once: word -> {neighbour: cosine}, both directions of each pair."""
+def _load_neighbours() -> Mapping[str, dict[str, float]]:
+    """Parse neighbours.tsv once: word -> {neighbour: cosine}, both directions of each pair.
+
+    The inner dicts stay plain (``neighbours`` hands out read-only views):
+    dicts of strings and floats are not tracked by the garbage collector,
+    while a view per word would be 15,000 objects that it traverses."""
     table: dict[str, dict[str, float]] = {}
     values: dict[str, float] = {}  # "0.71" -> 0.71: a hundred distinct strings, parsed once
     for word, items in _rows(NEIGHBOURS_FILE):
@@ -391,7 +400,7 @@ def _load_neighbours() -> Mapping[str, Mapping[str, float]]:
                 table[other] = {word: value}
             else:
                 theirs[word] = value
-    return MappingProxyType({word: MappingProxyType(others) for word, others in table.items()})
+    return MappingProxyType(table)
 
 
 def neighbours(word: str) -> Mapping[str, float]:
@@ -407,7 +416,8 @@ def neighbours(word: str) -> Mapping[str, float]:
 
     Read-only and symmetric; input is lowercased; unknown words give an empty mapping.
     """
-    return _load_neighbours().get(word.strip().lower(), _NO_NEIGHBOURS)
+    found = _load_neighbours().get(word.strip().lower())
+    return _NO_NEIGHBOURS if found is None else MappingProxyType(found)
 
 
 def similarity(a: str, b: str) -> float | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from crosscheck import features as feature_mod
 from crosscheck.coverage import boilerplate, coverage, skipped
 from crosscheck.decompose import decompose
+from crosscheck.identity_cache import SOURCE_CACHE_SIZE
 from crosscheck.model import Claim, Extraction, Features, Report, Sentence, Source, Token, merge_spans
 from crosscheck.normalize import Normalized, normalize
 from crosscheck.segment import segment
@@ -25,7 +26,7 @@ def extract(source: Source) -> Extraction:
     return Extraction(source, sentences, claims)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=SOURCE_CACHE_SIZE)
 def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], tuple[Claim, ...]]:
     # Cached by content: a benchmark or a newsroom compares one article with
     # many others, and extraction is a pure function of the text.
@@ -38,8 +39,12 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
         words = tokenize(norm.text[nstart:nend], nstart)
         units = decompose(words)
         scope_hedge = feature_mod.sentence_hedge(words) if units else None
+        # A word's Token, made once and shared by the claims that have the word
+        # (claims split from one sentence overlap): fewer objects to build and
+        # for the garbage collector to track while the extraction is cached.
+        tokens: list[Token | None] = [None] * len(words)
         for unit in units:
-            claims.append(_claim(source_id, len(claims), sentence.index, norm, [words[i] for i in unit], unit, scope_hedge))
+            claims.append(_claim(source_id, len(claims), sentence.index, norm, [words[i] for i in unit], unit, scope_hedge, tokens))
     return sentences, tuple(claims)
 
 
@@ -55,10 +60,18 @@ def _normalized_ranges(norm: Normalized, sentences: Sequence[Sentence]) -> list[
 
 
 def _claim(
-    source_id: str, n: int, sentence: int, norm: Normalized, words: list[Word], unit: list[int], scope_hedge: str | None
+    source_id: str,
+    n: int,
+    sentence: int,
+    norm: Normalized,
+    words: list[Word],
+    unit: list[int],
+    scope_hedge: str | None,
+    sentence_tokens: list[Token | None],
 ) -> Claim:
     """The claim of ``unit``; ``scope_hedge`` is a hedge said of its whole
-    sentence (features.sentence_hedge), kept when the claim has none of its own."""
+    sentence (features.sentence_hedge), kept when the claim has none of its own.
+    ``sentence_tokens`` holds the Tokens made so far of the sentence's words."""
     # Words are never empty, so a word's original span is (starts[start],
     # ends[end - 1]): Normalized.span without its checks, once per token.
     starts, ends = norm.starts, norm.ends
@@ -72,14 +85,19 @@ def _claim(
         prev = idx
     text = " ".join([norm.text[a:b] for a, b in pieces])
     spans = merge_spans([(starts[a], ends[b - 1]) for a, b in pieces])
-    tokens = tuple([_token(w, starts[w.start], ends[w.end - 1]) for w in words])
+    tokens: list[Token] = []
+    for idx, w in zip(unit, words):
+        token = sentence_tokens[idx]
+        if token is None:
+            token = sentence_tokens[idx] = _token(w, starts[w.start], ends[w.end - 1])
+        tokens.append(token)
     return Claim(
         id=f"{source_id}:{n}",
         source=source_id,
         sentence=sentence,
         text=text,
         spans=spans,
-        tokens=tokens,
+        tokens=tuple(tokens),
         features=_features(words, scope_hedge),
     )
 

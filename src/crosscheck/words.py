@@ -9,11 +9,14 @@ is enough to find clause boundaries and content words.
 
 from __future__ import annotations
 
+import gzip
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Protocol
 
 from lemminflect import Lemmatizer, getAllLemmas
 
@@ -31,6 +34,10 @@ TOKEN_RE = re.compile(
     r"|'s\b"
     r"|\S"
 )
+# TOKEN_RE after the whitespace before it: tokens cover every other character
+# (\S comes last), so the offsets follow from the lengths, and findall's
+# (space, token) pairs cost less than a Match object per token.
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + TOKEN_RE.pattern + ")")
 
 DETERMINERS = frozenset(
     "the a an this that these those its their his her our your my any some each every both all "
@@ -119,15 +126,83 @@ def readings(lower: str) -> dict[str, tuple[str, ...]]:
     return {pos: tuple([form.lower() for form in forms]) for pos, forms in found.items()}
 
 
+class _LemmaLookup(Protocol):
+    def get(self, word: str, default: dict[str, tuple[str, ...]], /) -> dict[str, tuple[str, ...]]: ...
+
+
 @lru_cache(maxsize=1)
-def _lemma_tables() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str, tuple[str, ...]]]] | None:
+def _lemma_tables() -> tuple[_LemmaLookup, dict[str, dict[str, tuple[str, ...]]]] | None:
     """lemminflect's lemma lookup and overrides (loaded on first use), or None
     if this lemminflect keeps them elsewhere: then getAllLemmas is used as is."""
     try:
         lemmatizer = Lemmatizer()
-        return lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()
+        lookup: _LemmaLookup | None = None
+        if not hasattr(lemmatizer, "lemma_dict"):  # (not loaded yet by a getAllLemmas call)
+            lookup = _LemmaLines.read(lemmatizer.lemma_lu_fn)
+        if lookup is None:
+            lookup = lemmatizer._getLemmaDict()
+        return lookup, lemmatizer._getOverridesDict()
     except AttributeError:
         return None
+
+
+class _LemmaLines:
+    """lemminflect's lemma lookup table, each word's entry parsed when it is
+    first looked up (``readings`` caches it) from the table's lines.
+
+    ``get`` gives what lemminflect's own table (LemmaLUCodec.load: word ->
+    {upos: lemma forms}, one line per word and category) has for a word.
+    Parsing all 80,000 lines up front made loading a twentieth of a benchmark
+    run, and its 160,000 dicts and tuples kept the garbage collector busy
+    long after; a run looks up about 11,000 words.
+    """
+
+    __slots__ = ("_words", "_lines")
+
+    def __init__(self, words: Sequence[str], lines: Sequence[str]) -> None:
+        # Tuples: of strings only, the garbage collector stops tracking them
+        # (a list of 80,000 strings would be walked at every full collection).
+        self._words = tuple(words)  # sorted; a word's lines are together, in file order
+        self._lines = tuple(lines)  # "word,category,form/form"
+
+    @classmethod
+    def read(cls, path: str) -> _LemmaLines | None:
+        """The table of lemminflect's file at ``path``, or None if the file is
+        not in the expected form (then lemminflect's own loader reads it)."""
+        try:
+            with open(path, "rb") as handle:
+                text = gzip.decompress(handle.read()).decode()
+        except (OSError, ValueError, EOFError):
+            return None
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()  # after the final newline
+        if text.count(",") != 2 * len(lines):
+            return None  # not three fields a line
+        lines = [line.strip() for line in lines]
+        words = [line.partition(",")[0] for line in lines]
+        if words != sorted(words):  # (the file is sorted by word)
+            order = sorted(range(len(words)), key=words.__getitem__)  # stable: file order within a word
+            words, lines = [words[i] for i in order], [lines[i] for i in order]
+        return cls(words, lines)
+
+    def get(self, word: str, default: dict[str, tuple[str, ...]], /) -> dict[str, tuple[str, ...]]:
+        words, lines = self._words, self._lines
+        i = bisect_left(words, word)
+        entry: dict[str, tuple[str, ...]] | None = None
+        while i < len(words) and words[i] == word:
+            _, category, forms = lines[i].split(",")
+            if entry is None:
+                entry = {}
+            entry[_upos(category)] = tuple(forms.split("/"))  # a repeated category keeps its place, as dict.update
+            i += 1
+        return default if entry is None else entry
+
+
+def _upos(category: str) -> str:
+    """lemminflect's categoryToUPos."""
+    upos = category.upper()
+    return "AUX" if upos == "MODAL" else upos
 
 
 @lru_cache(maxsize=65536)
@@ -150,16 +225,18 @@ def tokenize(text: str, offset: int = 0) -> list[Word]:
     # In a Title Case Headline capitals say nothing about names: every word is
     # read as a sentence's first word is (a name only if it is no English word).
     titled = is_title_case(text)
-    for m in TOKEN_RE.finditer(text):
-        surface = m.group()
+    end = offset
+    for space, surface in _SPACED_TOKEN_RE.findall(text):
+        start = end + len(space)
+        end = start + len(surface)
         lower, lem, tag, after = analyses.get(surface) or analyses.analyse(surface)
         word = new(Word)  # Word(surface, lower, lem, tag, start, end), see _WORD_SETTERS
         set_text(word, surface)
         set_lower(word, lower)
         set_lemma(word, lem)
         set_tag(word, tag)
-        set_start(word, offset + m.start())
-        set_end(word, offset + m.end())
+        set_start(word, start)
+        set_end(word, end)
         append(word)
         analyses = contexts[after]
         if titled and not analyses.first:
@@ -269,26 +346,35 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
     _main_verb_after_plural(words)
     seen_finite = False
     last_finite: Word | None = None
-    for i in range(1, len(words)):
+    n = len(words)
+    for i in range(1, n):
         w = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if last_finite is not None and w.tag in ("NOUN", "ADJ") and words[i - 1].lower in ("and", "or", "but") and nxt is not None and nxt.tag in ("DET", "PRON", "POS"):
+        tag = w.tag
+        if (tag == "NOUN" or tag == "ADJ") and last_finite is not None and i + 1 < n and words[i - 1].lower in ("and", "or", "but") and words[i + 1].tag in ("DET", "PRON", "POS"):
             # "committed suicide and left a note": a second verb in the form of the first
             verb = _past_form(w.lower)
             if verb is not None and _past_form(last_finite.lower) is not None:
                 words[i] = w = Word(w.text, w.lower, verb, "VERB", w.start, w.end)
-        if w.tag == "VERB" and "NOUN" in readings(w.lower):
-            before = words[i - 1].tag
-            closes = nxt is None or nxt.text in (",", ".", ";", ":", "\u2014", ")") or nxt.tag == "CONJ"
-            if before == "PROPN" and nxt is not None and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")):
-                words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
-            elif seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes:
-                # "... could pave the way for limited prisoner exchanges, ...": a plural
-                # noun closing a noun phrase once the clause already has its verb.
-                words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
-        if is_finite(words, i):
+                tag = "VERB"
+        if tag == "VERB":
+            if "NOUN" in readings(w.lower):
+                nxt = words[i + 1] if i + 1 < n else None
+                before = words[i - 1].tag
+                closes = nxt is None or nxt.text in (",", ".", ";", ":", "\u2014", ")") or nxt.tag == "CONJ"
+                if before == "PROPN" and nxt is not None and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")):
+                    words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
+                    continue  # a noun now: not finite
+                if seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes:
+                    # "... could pave the way for limited prisoner exchanges, ...": a plural
+                    # noun closing a noun phrase once the clause already has its verb.
+                    words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
+                    continue
+            if is_finite(words, i):
+                seen_finite = True
+                last_finite = w
+        elif tag == "AUX":  # is_finite without the call: an auxiliary always is
             seen_finite = True
-            last_finite = words[i]
+            last_finite = w
     return words
 
 
@@ -307,6 +393,7 @@ def is_plural_noun(w: Word) -> bool:
 
 
 _CLAUSE_ENDS = frozenset({",", ";", ":", "that", "\u2014"})
+_VERB_TAGS = ("VERB", "AUX")
 _SUBJECT_NP = frozenset({"DET", "ADJ", "NOUN", "PROPN", "POS", "NUM"})
 
 
@@ -317,12 +404,21 @@ def _main_verb_after_plural(words: list[Word]) -> None:
     after that noun is the plural subject's verb ("Possible agendas range from
     ...", "If the exchanges produce ..."), not a compound noun ("the arms
     control treaty was ..." has its verb, so "control" stays a noun)."""
+    n = len(words)
+    # Where clauses may end, found once: reading a noun as a verb below changes
+    # neither a word's lowercase form nor a SCONJ or REL tag.
+    ends = [k for k, w in enumerate(words) if w.lower in _CLAUSE_ENDS or w.tag in ("SCONJ", "REL")]
+    ends.append(n)
+    next_end = 0  # index in ends of the first end at or after start
     start = 0
-    while start < len(words):
+    while start < n:
         if words[start].tag == "SCONJ":
             start += 1
-        end = next((k for k in range(start, len(words)) if words[k].lower in _CLAUSE_ENDS or words[k].tag in ("SCONJ", "REL")), len(words))
-        if not any(is_finite(words, k) for k in range(start, end)):
+        while ends[next_end] < start:
+            next_end += 1
+        end = ends[next_end]
+        # (only verbs and auxiliaries can be finite: is_finite is asked of those alone)
+        if not any(is_finite(words, k) for k in range(start, end) if words[k].tag in _VERB_TAGS):
             for i in range(start + 1, end - 1):
                 w, before = words[i], words[i - 1]
                 if before.tag not in _SUBJECT_NP and (before.tag != "PREP" or i - 1 == start):
@@ -330,7 +426,7 @@ def _main_verb_after_plural(words: list[Word]) -> None:
                 if is_plural_noun(before) and w.tag == "NOUN" and w.lemma == w.lower and w.lower in readings(w.lower).get("VERB", ()) and words[i + 1].tag in ("PREP", "DET", "ADV", "NUM", "ADJ"):
                     words[i] = Word(w.text, w.lower, lemma(w.lower, "VERB"), "VERB", w.start, w.end)
                     break
-        if end == len(words):
+        if end == n:
             break
         start = end if words[end].tag == "SCONJ" else end + 1
 
