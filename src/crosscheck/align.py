@@ -138,17 +138,17 @@ def _word_keys(claim: Claim) -> list[tuple[str, tuple[int, ...]]]:
     return keys
 
 
-FRAME_WEIGHT = 0.5  # share of a key's weight when its words are shared with a sibling claim
+FRAME_WEIGHT = 0.5  # share of a frame key's weight between two list items (set a priori: no public set has such pairs)
 
 
 def frame_keys(claims: Sequence[Claim]) -> tuple[frozenset[str], ...]:
     """Per claim, the keys all of whose words the claim shares with another
-    claim of its sentence: the frame a list or a carried subject lends each
-    claim made from it ("agendas range from A", "agendas range from B").
-    What tells such claims apart is their own part, so the frame weighs less
-    when a claim is matched. Only a frame with the claim's finite verb
-    counts: claims that share just their subject ("Kushner was present",
-    "Kushner, identified as a participant") say different things about it."""
+    claim of its sentence that has the same finite verb: the frame a list
+    lends each claim made from it ("agendas range from A", "agendas range
+    from B"). What tells such claims apart is their own part, so between two
+    list items (see ``score``) the frame weighs FRAME_WEIGHT. Claims that
+    share just their subject ("Kushner was present", "Kushner, identified as
+    a participant") say different things about it: no frame."""
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
     for n, c in enumerate(claims):
         by_sentence[(c.source, c.sentence)].append(n)
@@ -369,6 +369,8 @@ def score(
     ratio reaches FUZZY_KEY. ``weight`` maps a key to its weight (default 1).
     ``context_a``/``context_b`` are anchors lent by the event a claim refers
     to (see crosscheck.event_reference); they count at CONTEXT_WEIGHT.
+    Between two items of lists, the words each shares with its list's other
+    items (``frame_keys``) weigh FRAME_WEIGHT: the items decide.
     """
     return _score(ClaimKeys(keys_a, context_a), ClaimKeys(keys_b, context_b), weight)
 

@@ -7,9 +7,9 @@ fake"), the object of a denial ("denies making 72 million", "debunks
 reports that ..."), what a false word heads ("this hoax video of a bird
 pooping on Putin", "another death hoax"), and in a headline, what follows
 a label ("Ebola Hoax: Texas town quarantined ...") or an opening "No,"
-("No, that kid didn't make 72 million"). The refuted words must carry the other claim: at least
-MIN_SHARED of their content lemmas are in it ("the video is fake" says
-nothing against "the video was posted on Monday"). Saying that something
+("No, that kid didn't make 72 million"). The refuted words must carry the
+other claim: at least MIN_SHARED of their content lemmas are in it ("the
+video is fake" says nothing against "the video was posted on Monday"). Saying that something
 is *not* a hoax, or that it is real, refutes nothing; two claims that both
 refute it agree; "real" against "fake" is the antonym detector's, "fake"
 against "not fake" the negation detector's. Refuting what the other claim
@@ -83,8 +83,7 @@ def _copula_refutation(toks: Sequence[Token]) -> Refuted | None:
 def _with_subject(toks: Sequence[Token], copula: int, refuting: Sequence[Token]) -> Refuted | None:
     """The subject before the copula, from the last comma on ("Once again, the
     Banksy arrest is a hoax"); none when it is only a pronoun ("this is fake")."""
-    start = max((k + 1 for k in range(copula) if toks[k].text in ",;:"), default=0)
-    subject = tuple(toks[start:copula])
+    subject = tuple(toks[_clause_start(toks, copula) : copula])
     if not _content(subject):
         return None
     return Refuted(subject, tuple(refuting))
@@ -107,12 +106,20 @@ def _label_refutation(toks: Sequence[Token]) -> Refuted | None:
 
 
 def _clause_end(toks: Sequence[Token], start: int) -> int:
+    """Where the clause from ``start`` ends: the next comma, semicolon or colon."""
     return next((k for k in range(start, len(toks)) if toks[k].text in ",;:"), len(toks))
+
+
+def _clause_start(toks: Sequence[Token], end: int) -> int:
+    """Where the clause ending at ``end`` starts: after the last comma,
+    semicolon or colon before it."""
+    return max((k + 1 for k in range(end) if toks[k].text in ",;:"), default=0)
 
 
 # Verbs whose object is said to be false: "X denies making 72 million".
 DENYING_VERBS = frozenset({"deny", "refute", "debunk", "disprove", "dispel", "quash"})
-# What a denial may name before what it denies: "denies reports (that) X".
+# Nouns for a report of a claim: what a denial may name before the claim
+# ("denies reports (that) X"), what a false word may head ("a fake report").
 _REPORT_NOUNS = frozenset({
     "report", "claim", "rumor", "rumour", "story", "allegation", "suggestion", "speculation", "news",
     "video", "photo", "picture", "image", "footage", "tweet", "post", "article", "account",
@@ -144,8 +151,7 @@ def _exposed_as_false(toks: Sequence[Token]) -> Refuted | None:
         if j >= len(toks) or not _is_false_word(toks[j]):
             continue
         verb = k - 1
-        start = max((n + 1 for n in range(verb) if toks[n].text in ",;:"), default=0)
-        words = tuple(toks[start:verb])
+        words = tuple(toks[_clause_start(toks, verb) : verb])
         return Refuted(words, tuple(toks[verb : j + 1])) if _content(words) else None
     return None
 
@@ -167,8 +173,7 @@ def _false_report(toks: Sequence[Token]) -> Refuted | None:
             continue  # "fake doctor": a false word before another noun
         if not is_report and t.lower not in ("hoax", "hoaxes"):
             continue
-        start = max((n + 1 for n in range(k) if toks[n].text in ",;:"), default=0)
-        words = tuple(toks[start:k]) + tuple(toks[k + 1 : _clause_end(toks, k + 1)])
+        words = tuple(toks[_clause_start(toks, k) : k]) + tuple(toks[k + 1 : _clause_end(toks, k + 1)])
         return Refuted(words, (t,)) if _content(words) else None
     return None
 
@@ -183,7 +188,8 @@ def _no_opener(toks: Sequence[Token]) -> Refuted | None:
     rest = tuple(toks[2:])
     if not any(t.lower in _NEGATORS or t.lower.endswith("n't") for t in rest):
         return None
-    return Refuted(tuple(t for t in rest if t.lower not in _NEGATORS and not t.lower.endswith("n't")), (toks[0],))
+    denied = tuple(t for t in rest if t.lower not in _NEGATORS and not t.lower.endswith("n't"))
+    return Refuted(denied, (toks[0],)) if _content(denied) else None
 
 
 @cache_by_identity(maxsize=8192)
