@@ -35,6 +35,7 @@ SRCROOT = "%SRCROOT%"
 _TYPE_HELP = {
     "antonym": "The sources use words of opposite meaning for the same fact (direct / indirect).",
     "negation": "One source states what the other denies.",
+    "refutation": "One source calls false what the other states (a hoax, fake, denied).",
     "number": "The sources give different numbers for the same quantity.",
     "date": "The sources give different dates for the same event.",
     "entity": "The sources name a different person, place or organisation in the same role.",
