@@ -36,7 +36,7 @@ import heapq
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -119,11 +119,10 @@ def _word_keys(claim: Claim) -> list[tuple[str, tuple[int, ...]]]:
     months = F.MONTHS
     for t in claim.tokens:
         tag = t.tag
-        # (a month, with or without dots, is keyed from features as a date;
-        # ``lemma[-1:] == "."`` spares most words the rstrip)
+        # (a month is keyed from features as a date)
         if tag == "PROPN":
             lemma = t.lemma
-            if not (lemma in months or lemma[-1:] == "." and lemma.rstrip(".") in months):
+            if not _is_month(lemma, months):
                 run.append(t)
                 continue
         if run:
@@ -131,11 +130,17 @@ def _word_keys(claim: Claim) -> list[tuple[str, tuple[int, ...]]]:
             run.clear()
         if tag in _WORD_KEY_TAGS:
             lemma = t.lemma
-            if lemma not in _NOT_KEYS and not (lemma in months or lemma[-1:] == "." and lemma.rstrip(".") in months):
+            if lemma not in _NOT_KEYS and not _is_month(lemma, months):
                 keys.append((lemma, (t.start,)))
     if run:
         keys.append((F.canonical_entity(" ".join(r.text for r in run)).lower(), tuple(r.start for r in run)))
     return keys
+
+
+def _is_month(lemma: str, months: Container[str]) -> bool:
+    """Is the lemma a month, with or without dots ("feb.")? (``lemma[-1:] ==
+    "."`` spares most words the rstrip.)"""
+    return lemma in months or lemma[-1:] == "." and lemma.rstrip(".") in months
 
 
 FRAME_WEIGHT = 0.5  # share of a frame key's weight between two list items (set a priori: no public set has such pairs)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from lemminflect import Lemmatizer, getAllLemmas
+from lemminflect.core.LexicalUtils import categoryToUPos
 
 from crosscheck.lexicon import canonical_place
 
@@ -194,15 +195,9 @@ class _LemmaLines:
             _, category, forms = lines[i].split(",")
             if entry is None:
                 entry = {}
-            entry[_upos(category)] = tuple(forms.split("/"))  # a repeated category keeps its place, as dict.update
+            entry[categoryToUPos(category)] = tuple(forms.split("/"))  # a repeated category keeps its place, as dict.update
             i += 1
         return default if entry is None else entry
-
-
-def _upos(category: str) -> str:
-    """lemminflect's categoryToUPos."""
-    upos = category.upper()
-    return "AUX" if upos == "MODAL" else upos
 
 
 @lru_cache(maxsize=65536)
