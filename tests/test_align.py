@@ -16,6 +16,19 @@ def test_keys_fold_case_inflection_aliases_and_dates() -> None:
     assert set(content_keys(a)) == set(content_keys(b)) == {"united states", "envoy", "meet", "muscat", "02-06"}
 
 
+@pytest.mark.parametrize(
+    ("text", "absence"),
+    [
+        ("The talks ended without a deal.", True),
+        ("An absence of follow-up would hurt.", True),
+        ("The talks ended with a deal.", False),
+        ("Nobody doubted the outcome.", False),
+    ],
+)
+def test_without_is_keyed_as_the_absence_it_says(text: str, absence: bool) -> None:
+    assert ("absence" in content_keys(_claims(text, "a").claims[0])) is absence
+
+
 def test_score_bounds_and_symmetry() -> None:
     assert score([], ["a"]) == 0.0
     assert score(["talk", "muscat"], ["talk", "muscat"]) == 1.0

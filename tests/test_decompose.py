@@ -82,6 +82,13 @@ def test_seed_second_sentence_carries_kushner_apart() -> None:
          " agreement \u2014 they could grow.",
          ["If the talks produce tangible results they could grow", "If the talks produce a swap",
           "If the talks produce new protocols at sea", "If the talks produce a tacit agreement"]),
+        # a participle adjunct after a clause, with the clause's subject (of a complement clause, its own)
+        ("Both sides will meet in Geneva on Monday, marking the first direct talks in years.",
+         ["Both sides will meet in Geneva on Monday", "Both sides , marking the first direct talks in years"]),
+        ("Without follow-up, the talks could remain symbolic, serving mainly as a pressure valve.",
+         ["Without follow-up , the talks could remain symbolic", "the talks , serving mainly as a pressure valve"]),
+        ("The minister said that the rebels had left, ending a long siege.",
+         ["The minister said that the rebels had left", "the rebels , ending a long siege"]),
         # a verbless list between dashes stays with its noun phrase
         ("The ministers \u2014 Smith, Jones and Brown \u2014 met in Rome.",
          ["The ministers met in Rome", "The ministers Smith , Jones and Brown"]),
@@ -105,6 +112,13 @@ def test_splits(sentence: str, expected: list[str]) -> None:
         "He said the plan was bold, costly and risky.",  # adjectives, not noun phrases
         "Officials from France, Germany and Italy attended the talks.",  # list inside the subject
         "Despite the absence of relations, channels between Paris and Rome remain open.",  # clause after a comma
+        "Speaking to reporters, the minister denied the report.",  # a participle before the clause
+        "Police made arrests, including two teenagers.",  # "including" opens a prepositional phrase
+        "They measured whether small, confidence-building steps work.",  # a compound modifier, not a participle
+        "She enjoys reading, writing and painting.",  # a list of -ing words
+        "Families were abandoning, selling or killing their seventh sons.",  # a list of participles
+        "Two people are in the snow, wearing jackets.",  # a bare object: said of the subject during the event
+        "Holding the talks in Oman reduces the risk.",  # a gerund subject
     ],
 )
 def test_does_not_split(sentence: str) -> None:

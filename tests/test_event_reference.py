@@ -46,6 +46,31 @@ def test_not_a_reference(sentence: str) -> None:
     assert extraction.claims[-1].id not in context
 
 
+def test_participle_adjunct_borrows_the_anchors_its_clause_has() -> None:
+    extraction, context = _context("Israel and Hamas will meet in Doha on March 3, marking the first direct talks in years.")
+    adjunct = extraction.claims[-1]
+    assert adjunct.text == "Israel and Hamas, marking the first direct talks in years"
+    ref = context[adjunct.id]
+    assert ref.adjunct and ref.noun == "marking"
+    assert ref.antecedent == extraction.claims[0].id
+    assert set(ref.anchors) == {"doha", "03-03"}  # not its own "israel", "hamas"
+    assert "said of the event" in ref.describe()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Negotiators talked for hours, producing no agreement.",  # the clause has no anchors to lend
+        "Israel and Hamas met in Doha on March 3. Holding talks in Doha reduces the risk.",  # a gerund subject
+        "Israel and Hamas met in Doha on March 3. Talks resumed, but officials said nothing.",  # no participle
+        "Israel met Hamas in Doha, Qatar, on March 3, in a hotel.",  # a list of places, no adjunct
+    ],
+)
+def test_not_an_adjunct_reference(text: str) -> None:
+    extraction, context = _context(text)
+    assert not any(ref.adjunct for ref in context.values())
+
+
 def test_nearest_antecedent_naming_the_same_event_wins() -> None:
     text = LEAD + "Later, Qatar and Egypt held a meeting in Cairo on March 5. The meeting ended without a statement."
     extraction, context = _context(text)

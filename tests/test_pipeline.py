@@ -98,3 +98,16 @@ def test_a_claim_may_agree_with_several_claims_of_another_source() -> None:
     )
     agree = [f for f in report.by_status("agree") if "a:0" in f.claims]
     assert len(agree) == 2
+
+
+def test_a_participle_adjunct_takes_the_hedge_of_the_clause_it_is_split_from() -> None:
+    from crosscheck.pipeline import extract
+
+    reported = extract(Source("a", "a", "Acme said it would split into two companies, separating its printer business from its services."))
+    assert [c.text for c in reported.claims] == [
+        "Acme said it would split into two companies",
+        "Acme, separating its printer business from its services",
+    ]
+    assert [c.features.hedge for c in reported.claims] == ["said", "said"]
+    flat = extract(Source("a", "a", "Acme became two companies, separating its printer business from its services."))
+    assert [c.features.hedge for c in flat.claims] == [None, None]

@@ -65,6 +65,9 @@ MAX_POSTINGS = 100
 SCORER = fuzz.ratio
 
 _NOT_KEYS = STOPWORDS | LIGHT_VERBS
+# A preposition that says something is missing is keyed as the noun that
+# says so: "without clear follow-up" / "an absence of tangible follow-up".
+PRIVATIVE_KEYS = {"without": "absence"}
 # The tags of words keyed by their lemma: of the content tags, all but proper
 # nouns (keyed by their run) and numbers (keyed from features).
 _WORD_KEY_TAGS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
@@ -128,7 +131,9 @@ def _word_keys(claim: Claim) -> list[tuple[str, tuple[int, ...]]]:
         if run:
             keys.append((F.canonical_entity(" ".join(r.text for r in run)).lower(), tuple(r.start for r in run)))
             run.clear()
-        if tag in _WORD_KEY_TAGS:
+        if t.lower in PRIVATIVE_KEYS:
+            keys.append((PRIVATIVE_KEYS[t.lower], (t.start,)))
+        elif tag in _WORD_KEY_TAGS:
             lemma = t.lemma
             if lemma not in _NOT_KEYS and not _is_month(lemma, months):
                 keys.append((lemma, (t.start,)))

@@ -8,6 +8,8 @@ subject comes first. The rules, applied recursively, each split one unit:
 2. ``, with NP V-ing ...`` becomes its own unit(s);
 3. a comma pair enclosing an appositive, a participle phrase or a relative
    clause between a noun phrase and its verb ("Kushner, identified as X, was");
+   a trailing participle adjunct (", marking the first talks in years") is a
+   claim of its own, with its clause's subject carried;
 4. relative clauses: ``, which/who ...`` and ``N that/which/who V ...``, said of
    their antecedent noun phrase;
 5. coordinated clauses at ``and/but/while/whereas/yet`` when both sides have a
@@ -23,8 +25,8 @@ subject comes first. The rules, applied recursively, each split one unit:
    dashes that names examples of the noun phrase before it ("pursue narrow
    objectives - swaps, inspections or talks - without ...") stands in for it.
 
-Participle adjuncts (", marking ...") and subordinate clauses ("because ...")
-stay with their clause: they qualify it rather than state something apart.
+Subordinate clauses ("because ...", "if ...") stay with their clause: they
+qualify it rather than state something apart.
 """
 
 from __future__ import annotations
@@ -306,6 +308,64 @@ def _rule_comma_parenthetical(words: Sequence[Word], unit: Unit) -> list[Unit] |
     return None
 
 
+# Participles that open a prepositional phrase, not an adjunct clause.
+PREPOSITIONAL_PARTICIPLES = frozenset({
+    "including", "according", "following", "regarding", "concerning", "excluding", "considering",
+    "involving", "pending", "during", "notwithstanding", "barring",
+})
+
+
+def _rule_participle_adjunct(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    """``CLAUSE, V-ing X Y ...`` at the end of a clause -> clause + adjunct.
+
+    The adjunct says something apart ("will hold talks on Feb. 6, marking
+    another round"): it becomes a claim of its own, with the subject of the
+    clause it follows carried into it (``adjunct_participle`` recognises the
+    result), which crosscheck.event_reference ties to the clause's event. A
+    participle with a bare object ("in the snow, wearing jackets") describes
+    the subject during the clause's event and stays with it.
+    """
+    for k in range(2, len(unit) - 2):
+        if words[unit[k]].text != ",":
+            continue
+        first = words[unit[k + 1]]
+        if first.tag != "VERB" or not first.lower.endswith("ing") or not first.lower.isalpha() or first.lower in PREPOSITIONAL_PARTICIPLES:
+            continue  # (a compound, "small, confidence-building measures", is a modifier)
+        before = words[unit[k - 1]]
+        if before.tag == "VERB" and before.lower.endswith("ing"):
+            continue  # a list of participles ("were abandoning, selling ...")
+        if _finite(words, unit[k + 1]) or not _has_finite(words, unit[:k]):
+            continue
+        adjunct = unit[k + 1 :]
+        if sum(words[i].is_content for i in adjunct[1:]) < ADJUNCT_MIN_CONTENT:
+            continue
+        if any(words[i].text in (",", ";") and words[adjunct[n + 1]].tag == "CONJ" for n, i in enumerate(adjunct[:-1])):
+            continue  # ", V-ing X, and ...": a list item, or a clause joined after it
+        clause = unit[:k]
+        # Said of the subject of the clause it follows ("... announced that Iran
+        # and the U.S. will meet, marking ...": "Iran and the U.S., marking ...").
+        subject = _subject_of(words, _clause_tail(words, clause))
+        return [clause, subject + [unit[k]] + adjunct if subject else adjunct]
+    return None
+
+
+ADJUNCT_MIN_CONTENT = 2  # content words after an adjunct's participle
+
+
+def adjunct_participle(words: Sequence[Word]) -> int | None:
+    """Where the participle of an adjunct claim is ("[NP ,] marking another
+    round ..."), or None. The claim has no finite verb: a gerund subject
+    ("Holding talks in Oman reduces risk") is no adjunct."""
+    participle = next((n for n, w in enumerate(words) if w.tag == "VERB"), None)
+    if participle is None or not words[participle].lower.endswith("ing"):
+        return None
+    if participle > 0 and words[participle - 1].text != ",":
+        return None
+    if any(_finite(words, i) for i in range(len(words))):
+        return None
+    return participle
+
+
 def _rule_relative(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
     """Relative clauses after a noun: ``N, which V`` and ``N that/who/which V``."""
     for k, i in enumerate(unit):
@@ -526,6 +586,7 @@ _RULES = (
     (_rule_relative, RELATIVES),
     (_rule_coordination, SPLIT_COORDINATORS),
     (_rule_comma_parenthetical, frozenset({","})),
+    (_rule_participle_adjunct, frozenset({","})),
     (_rule_distributive_subject, DISTRIBUTIVE_MARKERS),
     (_rule_range, frozenset({"from"})),
     (_rule_object_list, frozenset({","})),

@@ -14,6 +14,11 @@ an event, and the claim must have no anchors of its own. The antecedent is
 the nearest earlier claim of the same source that mentions the same noun (or
 its verb, "meeting"/"met") and has anchors; failing that, the first claim of
 the source that has at least two anchors (the lead event).
+
+A participle adjunct split from its clause ("Iran and the U.S., marking the
+first direct talks in years", from "... will meet in Muscat on Feb. 6,
+marking ...") is said of that clause's event: it borrows the anchors of the
+claim before it in its sentence that it lacks.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from crosscheck.model import Claim, Extraction
+from crosscheck.decompose import adjunct_participle
 
 # Nouns that name an event a news story is about (lemmas).
 # fmt: off
@@ -73,11 +79,14 @@ def _mentions(claim: Claim, noun: str) -> bool:
 class EventReference:
     """A claim whose subject refers back to the event of ``antecedent``."""
 
-    noun: str  # the referring event noun, a lemma ("session")
+    noun: str  # the referring event noun, a lemma ("session"), or an adjunct's participle ("marking")
     antecedent: str  # id of the claim that names the event
-    anchors: tuple[str, ...]  # the antecedent's entity and date keys
+    anchors: tuple[str, ...]  # the antecedent's entity and date keys (an adjunct's: those it lacks)
+    adjunct: bool = False  # a participle adjunct of the antecedent's clause
 
     def describe(self) -> str:
+        if self.adjunct:
+            return f"'{self.noun} ...' read as said of the event of {self.antecedent}"
         return f"'{self.noun}' read as the event of {self.antecedent}"
 
 
@@ -92,6 +101,13 @@ def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
     lead = next((m for m, found in enumerate(anchored) if len(set(found)) >= MIN_LEAD_ANCHORS), None)
     out: dict[str, EventReference] = {}
     for n, claim in enumerate(claims):
+        before = claims[n - 1] if n > 0 else None
+        if before is not None and before.sentence == claim.sentence:
+            participle = adjunct_participle(claim.tokens)
+            lent = tuple(k for k in dict.fromkeys(anchored[n - 1]) if k not in anchored[n])
+            if participle is not None and lent:
+                out[claim.id] = EventReference(claim.tokens[participle].lower, before.id, lent, adjunct=True)
+                continue
         if anchored[n]:
             continue
         noun = referring_noun(claim)

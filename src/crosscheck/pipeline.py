@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from crosscheck import features as feature_mod
 from crosscheck.coverage import boilerplate, coverage, skipped
-from crosscheck.decompose import decompose
+from crosscheck.decompose import adjunct_participle, decompose
 from crosscheck.identity_cache import SOURCE_CACHE_SIZE
 from crosscheck.model import Claim, Extraction, Features, Report, Sentence, Source, Token, merge_spans
 from crosscheck.normalize import Normalized, normalize
@@ -43,8 +43,15 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
         # (claims split from one sentence overlap): fewer objects to build and
         # for the garbage collector to track while the extraction is cached.
         tokens: list[Token | None] = [None] * len(words)
+        clause_hedge: str | None = None  # the hedge of the sentence's claim before this one
         for unit in units:
-            claims.append(_claim(source_id, len(claims), sentence.index, norm, [words[i] for i in unit], unit, scope_hedge, tokens))
+            unit_words = [words[i] for i in unit]
+            # An adjunct is part of what its clause reports ("X said it would
+            # split, separating ..."): it takes the clause's hedge.
+            hedge = scope_hedge if scope_hedge is not None or adjunct_participle(unit_words) is None else clause_hedge
+            claim = _claim(source_id, len(claims), sentence.index, norm, unit_words, unit, hedge, tokens)
+            claims.append(claim)
+            clause_hedge = claim.features.hedge
     return sentences, tuple(claims)
 
 
@@ -83,7 +90,9 @@ def _claim(
         else:
             pieces.append((w.start, w.end))
         prev = idx
-    text = " ".join([norm.text[a:b] for a, b in pieces])
+    # Pieces join with a space, but a carried subject before its adjunct's comma
+    # does not ("Iran and the U.S., marking ...").
+    text = "".join([(norm.text[a:b] if n == 0 or norm.text[a] == "," else " " + norm.text[a:b]) for n, (a, b) in enumerate(pieces)])
     spans = merge_spans([(starts[a], ends[b - 1]) for a, b in pieces])
     tokens: list[Token] = []
     for idx, w in zip(unit, words):
