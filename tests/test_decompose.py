@@ -118,6 +118,7 @@ def test_splits(sentence: str, expected: list[str]) -> None:
         "She enjoys reading, writing and painting.",  # a list of -ing words
         "Families were abandoning, selling or killing their seventh sons.",  # a list of participles
         "Two people are in the snow, wearing jackets.",  # a bare object: said of the subject during the event
+        "Analysts agree, shutting down the music service makes sense.",  # a gerund subject with its verb
         "Holding the talks in Oman reduces the risk.",  # a gerund subject
     ],
 )

@@ -337,6 +337,8 @@ def _rule_participle_adjunct(words: Sequence[Word], unit: Unit) -> list[Unit] | 
         if _finite(words, unit[k + 1]) or not _has_finite(words, unit[:k]):
             continue
         adjunct = unit[k + 1 :]
+        if _opens_clause(words, adjunct):
+            continue  # a gerund subject with its verb ("..., shutting it down makes sense")
         if sum(words[i].is_content for i in adjunct[1:]) < ADJUNCT_MIN_CONTENT:
             continue
         if any(words[i].text in (",", ";") and words[adjunct[n + 1]].tag == "CONJ" for n, i in enumerate(adjunct[:-1])):
@@ -347,6 +349,18 @@ def _rule_participle_adjunct(words: Sequence[Word], unit: Unit) -> list[Unit] | 
         subject = _subject_of(words, _clause_tail(words, clause))
         return [clause, subject + [unit[k]] + adjunct if subject else adjunct]
     return None
+
+
+def _opens_clause(words: Sequence[Word], unit: Unit) -> bool:
+    """Is there a finite verb in ``unit`` before any complementizer or
+    subordinator (whose own clause may have one: "thinking that it would")?"""
+    for i in unit:
+        w = words[i]
+        if w.tag in ("SCONJ", "REL") or w.lower in ("that", "if", "whether"):
+            return False
+        if _finite(words, i):
+            return True
+    return False
 
 
 ADJUNCT_MIN_CONTENT = 2  # content words after an adjunct's participle
