@@ -171,6 +171,21 @@ def test_a_key_held_by_more_than_max_postings_claims_does_not_block() -> None:
     assert not [p for p in align([a, b]) if "ceasefire" in p.a.text]
 
 
+def test_a_claim_whose_keys_are_all_common_still_finds_candidates() -> None:
+    from crosscheck.align import COMMON_KEY_SHARE
+
+    # "giant" and "crab" are each in more than COMMON_KEY_SHARE of the claims,
+    # so neither blocks; the headline has no other key but must be compared.
+    crab = [f"A giant crab was seen near pier {i}." for i in range(10)]
+    filler = [f"Boat {100 + i} left the harbour early." for i in range(26)]
+    assert 10 > COMMON_KEY_SHARE * (len(crab) + len(filler) + 1)
+    body = _claims(" ".join(crab + filler), "b")
+    found = [p.b.text for p in align([_claims("Giant crab", "a"), body])]
+    assert found and all(text.startswith("A giant crab was seen") for text in found)
+    # ... while a claim sharing no key with the other source still has none.
+    assert not align([_claims("Octopus escapes aquarium", "a"), body])
+
+
 def test_a_single_shared_word_does_not_make_two_short_claims_agree() -> None:
     # "participants" is rare and both claims are short: the pair scores above
     # AGREE_THRESHOLD, but one matching key is not the same statement.

@@ -5,9 +5,10 @@ noun runs as one canonical entity ("U.S." and "United States" are one key),
 dates and quantities in a canonical form. Candidate pairs come from an
 inverted index over those keys (blocking): a claim is only scored against
 claims of other sources that share a key, and keys that occur in a large share
-of all claims do not generate candidates. The score of a pair is rapidfuzz's
-weighted containment of one claim's keys in the other's, keys matching exactly
-or by rapidfuzz ratio (see ``score``).
+of all claims do not generate candidates (unless a claim has no other: then
+its rarest one does). The score of a pair is rapidfuzz's weighted containment
+of one claim's keys in the other's, keys matching exactly or by rapidfuzz
+ratio (see ``score``).
 
 What depends on one source alone (its claims' keys, its part of the index and
 of the key weights) is computed once per source (``source_keys``): extraction
@@ -550,6 +551,24 @@ def _merged_weights(sources: Sequence[SourceKeys]) -> Mapping[str, float]:
     return out
 
 
+def _claims_to_block(source: SourceKeys, blocking: set[str], held: Mapping[str, int]) -> list[tuple[int, Container[str]]]:
+    """The claims of a source that look for candidates, in order, each with the
+    keys it looks them up by: its blocking keys; failing any, its rarest key
+    held by another source too and by at most MAX_POSTINGS claims. An article
+    about a crab has "crab" in a quarter of its claims, and the headline "Giant
+    crab" no other key: common keys do not block, but a claim is not left with
+    no candidates because all of its keys are common."""
+    out: list[tuple[int, Container[str]]] = []
+    for n, keys in enumerate(source.every):
+        if not blocking.isdisjoint(keys):
+            out.append((n, blocking))
+            continue
+        shared = [(held[k], k) for k in keys if k in held and held[k] <= MAX_POSTINGS]
+        if shared:
+            out.append((n, (min(shared)[1],)))
+    return out
+
+
 def _keys_in_several(sources: Sequence[SourceKeys]) -> set[str]:
     """The keys that claims of at least two sources are matched on."""
     if len(sources) == 2:
@@ -606,16 +625,17 @@ def align(extractions: Sequence[Extraction]) -> list[Candidate]:
     weights = _merged_weights(sources)
     # Keys that generate candidates: held by another source too, and not by too
     # many claims of the comparison.
-    blocking = {k for k in _keys_in_several(sources) if sum(len(s.postings.get(k, ())) for s in sources) <= limit}
+    held = {k: sum(len(s.postings.get(k, ())) for s in sources) for k in _keys_in_several(sources)}
+    blocking = {k for k, n in held.items() if n <= limit}
 
     pairs: dict[tuple[int, int], float] = {}
     for x, sx in enumerate(sources):
         others = [(offsets[y], sy.postings) for y, sy in enumerate(sources) if y != x]
-        for local in sorted({n for k in blocking for n in sx.postings.get(k, ())}):
+        for local, keys in _claims_to_block(sx, blocking, held):
             n = offsets[x] + local
             shared: list[dict[int, float]] = [defaultdict(float) for _ in others]
             for k in every[n]:  # in set order: the order the weights were always summed in
-                if k not in blocking:
+                if k not in keys:
                     continue
                 w = weights.get(k, 1.0)
                 for (offset, postings), by_claim in zip(others, shared):
