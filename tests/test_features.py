@@ -179,3 +179,25 @@ def test_a_closing_attribution_hedges_every_claim_of_the_sentence() -> None:
 
     report = compare({"a": "Rebels took the airport and troops fled north, officials said.", "b": "Rebels took the airport."})
     assert [c.features.hedge for c in report.claims if c.source == "a"] == ["said", "said"]
+
+
+def test_no_hedge_phrase_is_another_one_followed_by_more_words() -> None:
+    # _HEDGE_RE factors the phrases into a prefix tree, which finds the same
+    # phrase as their plain alternation only while this holds.
+    import re
+
+    for short in F.HEDGE_PHRASES:
+        for long in F.HEDGE_PHRASES:
+            if long != short and long.startswith(short):
+                assert re.match(r"\w", long[len(short)]), (short, long)
+
+
+def test_hedge_pattern_finds_what_the_plain_alternation_finds() -> None:
+    import re
+
+    plain = re.compile(r"\b(" + "|".join(re.escape(h) for h in F.HEDGE_PHRASES) + r")\b")
+    texts = [" ".join(F.HEDGE_PHRASES), "the claims were claimed , as he claim", "reports of reported reports that x"]
+    texts += [h + suffix for h in F.HEDGE_PHRASES for suffix in ("", "s", " x", "-y", "ed")]
+    for text in texts:
+        found = plain.search(text)
+        assert F.hedge(text) == (found.group(1) if found else None), text

@@ -255,6 +255,7 @@ def _name_part_matches(
     return credit
 
 
+@lru_cache(maxsize=65536)
 def _name_word(word: str) -> str:
     """A word of a name as name matching compares it: without a plural or
     possessive "s", so a name read word by word from a Title Case headline
@@ -307,11 +308,6 @@ def concepts(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=65536)
-def _sorted_concepts(key: str) -> tuple[str, ...]:
-    return tuple(sorted(concepts(key)))
-
-
 CONTEXT_WEIGHT = 0.75  # share of a key's weight when it is lent by the event a claim refers to
 
 
@@ -332,25 +328,13 @@ class ClaimKeys:
     scores must not change.
     """
 
-    __slots__ = ("own", "every", "frame", "_concept_index", "_name_parts")
+    __slots__ = ("own", "every", "frame", "_name_parts")
 
     def __init__(self, keys: Sequence[str], context: Sequence[str] = (), frame: frozenset[str] = frozenset()) -> None:
         self.every = _key_set(keys, context)  # own keys and those lent by the event the claim refers to
         self.own = frozenset(keys) if context else self.every  # the claim's own keys
         self.frame = frame  # own keys shared with a sibling claim (see frame_keys)
-        self._concept_index: dict[str, tuple[str, ...]] | None = None
         self._name_parts: tuple[frozenset[str], frozenset[str], bool] | None = None
-
-    @property
-    def concept_index(self) -> dict[str, tuple[str, ...]]:
-        """Concept -> the keys that stand for it, sorted."""
-        if self._concept_index is None:
-            index: dict[str, list[str]] = defaultdict(list)
-            for k in sorted(self.every):
-                for concept in concepts(k):
-                    index[concept].append(k)
-            self._concept_index = {c: tuple(ks) for c, ks in index.items()}
-        return self._concept_index
 
     @property
     def name_parts(self) -> tuple[frozenset[str], frozenset[str], bool]:
@@ -358,9 +342,14 @@ class ClaimKeys:
         (surnames), both as ``_name_word`` gives them, and whether any key is
         more than one word."""
         if self._name_parts is None:
-            words = frozenset(_name_word(w) for k in self.every for w in k.split())
-            surnames = frozenset(_name_word(k.rsplit(" ", 1)[-1]) for k in self.every if " " in k) or _NO_KEYS
-            self._name_parts = (words, surnames, any(len(k.split()) > 1 for k in self.every))
+            words: list[str] = []
+            multiword = False
+            for k in self.every:
+                parts = k.split()
+                multiword = multiword or len(parts) > 1
+                words.extend(parts)
+            surnames = frozenset([_name_word(k.rsplit(" ", 1)[-1]) for k in self.every if " " in k]) or _NO_KEYS
+            self._name_parts = (frozenset(map(_name_word, words)), surnames, multiword)
         return self._name_parts
 
 
@@ -421,13 +410,16 @@ def _score(a: ClaimKeys, b: ClaimKeys, weight: Mapping[str, float] | None) -> fl
                     taken_a.add(k)
                     taken_b.add(variant)
     if len(left_a) > len(taken_a) and len(left_b) > len(taken_b):
-        # Each concept stands for the first (sorted) key of b left after the
-        # fuzzy step that has it; a key of a takes the one of its first
-        # (sorted) concept that some such key has, if not yet taken.
-        b_index = b.concept_index
-        before = frozenset(taken_b)
+        # A key of a takes the key of b left after the fuzzy step with which
+        # it shares its first (sorted) concept that any such key has, the
+        # first such key (sorted), if not yet taken.
+        open_b = sorted(left_b - taken_b)
+        open_concepts = frozenset().union(*map(concepts, open_b))  # most keys share none: one test each
         for k in sorted(left_a - taken_a):
-            other = _first_left(_sorted_concepts(k), b_index, left_b, before)
+            concepts_of_key = concepts(k)
+            if open_concepts.isdisjoint(concepts_of_key):
+                continue
+            other = _related_key(concepts_of_key, open_b)
             if other is not None and other not in taken_b:
                 matched_w += RELATED_KEY_CREDIT * (wt(k, own_a, frame_a) + wt(other, own_b, frame_b)) / 2
                 taken_a.add(k)
@@ -445,15 +437,20 @@ def _score(a: ClaimKeys, b: ClaimKeys, weight: Mapping[str, float] | None) -> fl
 _NO_WEIGHTS: dict[str, float] = {}  # every key weighs 1
 
 
-def _first_left(concepts_of_key: Sequence[str], index: Mapping[str, Sequence[str]], left: frozenset[str], taken: frozenset[str]) -> str | None:
-    """The key ``score`` relates to a key with these concepts (sorted): for the
-    first concept that some key left (in ``left``, not ``taken``) stands for,
-    the first such key (sorted)."""
-    for concept in concepts_of_key:
-        for other in index.get(concept, ()):
-            if other in left and other not in taken:
-                return other
-    return None
+def _related_key(concepts_of_key: frozenset[str], candidates: Sequence[str]) -> str | None:
+    """Of ``candidates`` (sorted), the key ``score`` relates to a key with
+    these concepts: the first that has the first (sorted) concept any of them
+    shares with the key. (Intersecting with the few keys left is cheaper than
+    indexing every key of the claim by concept.)"""
+    best: str | None = None
+    best_concept = ""
+    for other in candidates:
+        common = concepts_of_key.intersection(concepts(other))
+        if common:
+            first = min(common)
+            if best is None or first < best_concept:
+                best, best_concept = other, first
+    return best
 
 
 def _total(keys: frozenset[str], own: frozenset[str], frame: frozenset[str], get: Callable[[str, float], float]) -> float:
@@ -592,7 +589,7 @@ def matched_own_keys(a: ClaimKeys, b: ClaimKeys) -> int:
             count += 1
         elif len(k) >= 5 and rest_b and spelling_variant(k, rest_b) is not None:
             count += 1
-        elif any(other in own_b for c in _sorted_concepts(k) for other in b.concept_index.get(c, ())):
+        elif any(not concepts(k).isdisjoint(concepts(other)) for other in own_b):
             count += 1
     return count
 

@@ -399,6 +399,12 @@ def _main_verb_after_plural(words: list[Word]) -> None:
     after that noun is the plural subject's verb ("Possible agendas range from
     ...", "If the exchanges produce ..."), not a compound noun ("the arms
     control treaty was ..." has its verb, so "control" stays a noun)."""
+    # Only a base form read as a noun right after a plural noun is ever read
+    # again: most sentences have no such pair, and then no clause to look at.
+    if not any(
+        before.tag == "NOUN" and w.tag == "NOUN" and w.lemma == w.lower and is_plural_noun(before) for before, w in zip(words, words[1:])
+    ):
+        return
     n = len(words)
     # Where clauses may end, found once: reading a noun as a verb below changes
     # neither a word's lowercase form nor a SCONJ or REL tag.
