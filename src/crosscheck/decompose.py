@@ -313,6 +313,7 @@ PREPOSITIONAL_PARTICIPLES = frozenset({
     "including", "according", "following", "regarding", "concerning", "excluding", "considering",
     "involving", "pending", "during", "notwithstanding", "barring",
 })
+ADJUNCT_MIN_CONTENT = 2  # content words after an adjunct's participle
 
 
 def _rule_participle_adjunct(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
@@ -361,9 +362,6 @@ def _opens_clause(words: Sequence[Word], unit: Unit) -> bool:
         if _finite(words, i):
             return True
     return False
-
-
-ADJUNCT_MIN_CONTENT = 2  # content words after an adjunct's participle
 
 
 def adjunct_participle(words: Sequence[Word]) -> int | None:

@@ -27,8 +27,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from crosscheck.model import Claim, Extraction
 from crosscheck.decompose import adjunct_participle
+from crosscheck.model import Claim, Extraction
 
 # Nouns that name an event a news story is about (lemmas).
 # fmt: off
