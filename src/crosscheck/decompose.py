@@ -335,7 +335,7 @@ def _rule_participle_adjunct(words: Sequence[Word], unit: Unit) -> list[Unit] | 
         before = words[unit[k - 1]]
         if before.tag == "VERB" and before.lower.endswith("ing"):
             continue  # a list of participles ("were abandoning, selling ...")
-        if _finite(words, unit[k + 1]) or not _has_finite(words, unit[:k]):
+        if not _has_finite(words, unit[:k]):
             continue
         adjunct = unit[k + 1 :]
         if _opens_clause(words, adjunct):

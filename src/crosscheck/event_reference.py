@@ -104,10 +104,11 @@ def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
         before = claims[n - 1] if n > 0 else None
         if before is not None and before.sentence == claim.sentence:
             participle = adjunct_participle(claim.tokens)
-            lent = tuple(k for k in dict.fromkeys(anchored[n - 1]) if k not in anchored[n])
-            if participle is not None and lent:
-                out[claim.id] = EventReference(claim.tokens[participle].lower, before.id, lent, adjunct=True)
-                continue
+            if participle is not None:
+                lent = tuple(k for k in dict.fromkeys(anchored[n - 1]) if k not in anchored[n])
+                if lent:
+                    out[claim.id] = EventReference(claim.tokens[participle].lower, before.id, lent, adjunct=True)
+                    continue
         if anchored[n]:
             continue
         noun = referring_noun(claim)
