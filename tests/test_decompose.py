@@ -47,6 +47,10 @@ def test_seed_second_sentence_carries_kushner_apart() -> None:
         ("The army shelled the town, and residents fled north.", ["The army shelled the town", "residents fled north"]),
         ("Muscat has maintained relations with Tehran and has hosted talks.",
          ["Muscat has maintained relations with Tehran", "Muscat has hosted talks"]),
+        # a bare verb shares the modal of the first ("will be headquartered"), a verb with its own does not
+        ("The merged company will keep the name and be based in Sunnyvale.",
+         ["The merged company will keep the name", "The merged company will be based in Sunnyvale"]),
+        ("He will not resign and will stay in office.", ["He will not resign", "He will stay in office"]),
         # semicolons and colons between clauses
         ("Talks resumed; no deal was reached.", ["Talks resumed", "no deal was reached"]),
         # "with X doing Y"

@@ -10,7 +10,7 @@ import pytest
 from lemminflect import getAllLemmas
 
 from crosscheck import words
-from crosscheck.words import Word, is_title_case, readings, tokenize
+from crosscheck.words import Word, is_finite, is_title_case, readings, tokenize
 
 
 @pytest.mark.parametrize(
@@ -110,6 +110,28 @@ def test_a_coordinated_past_verb_is_a_verb() -> None:
     # not after a finite past verb, or not before an object: the word keeps its reading
     assert {w.text: w.tag for w in tokenize("The left and right wings met.")}["left"] == "NOUN"
     assert {w.text: w.tag for w in tokenize("She saw the old and broken doors.")}["broken"] == "ADJ"
+
+
+@pytest.mark.parametrize(
+    "sentence, verb, finite",
+    [
+        ("The merged company kept the name.", "merged", False),  # modifies the noun after it
+        ("In televised ceremonies, winners were named.", "televised", False),
+        ("More developed economies say so.", "developed", False),
+        ("Web-based content is archived.", "Web-based", False),
+        ("If requested by the police, they will help.", "requested", False),
+        ("Applications must be rewritten.", "rewritten", False),
+        ("Called a hoax, the story spread.", "Called", False),
+        ("The companies merged last year.", "merged", True),
+        ("They proposed a plan.", "proposed", True),
+        ("He sold the house.", "sold", True),
+        ("Called in by the police.", "Called", True),  # no clause after it to modify: a headline's verb
+    ],
+)
+def test_finite_verbs_and_participles(sentence: str, verb: str, finite: bool) -> None:
+    words = tokenize(sentence)
+    i = next(k for k, w in enumerate(words) if w.text == verb)
+    assert is_finite(words, i) is finite
 
 
 def test_lemma_lines_give_lemminflects_entries() -> None:

@@ -435,8 +435,24 @@ def _rule_coordination(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
         subject = _subject_of(words, left)
         if not subject:
             return [left, right]
-        return [left, subject + right]
+        return [left, subject + _shared_modal(words, left[left.index(subject[-1]) + 1 :], right) + right]
     return None
+
+
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+
+
+def _shared_modal(words: Sequence[Word], predicate: Unit, right: Unit) -> Unit:
+    """The modal that a bare verb after the coordinator shares with the first
+    verb ("will keep the name and *be* headquartered in Sunnyvale": the second
+    claim is "will be headquartered"), or nothing."""
+    first = words[right[0]]
+    if first.tag not in ("VERB", "AUX") or first.lemma != first.lower or first.lower in _MODALS:
+        return []
+    rest = [i for i in predicate if words[i].tag not in ("ADV", "PUNCT")]
+    if rest and words[rest[0]].lower in _MODALS:
+        return [rest[0]]
+    return []
 
 
 def _clause_tail(words: Sequence[Word], unit: Unit) -> Unit:

@@ -225,9 +225,12 @@ def tense_at(words: Sequence[Word]) -> tuple[str | None, int]:
 
 
 # Reporting verbs whose clause may follow without "that".
-_REPORTING_BEFORE_CLAUSE = frozenset({"said", "says", "saying", "announced", "stated", "added", "warned", "insisted"})
+_REPORTING_BEFORE_CLAUSE = frozenset({
+    "said", "says", "saying", "announced", "stated", "added", "warned", "insisted", "told", "advised", "reiterated",
+    "noted", "projected", "predicted", "forecast", "estimated", "argued", "acknowledged", "explained",
+})  # fmt: skip
 _UNDATED = -2  # a modal ("would", "could") leaves the event's time open: no tense at all
-_OPEN_MODALS = frozenset({"would", "could", "might", "should"})
+_OPEN_MODALS = frozenset({"would", "could", "might", "should", "can", "may", "must"})
 
 
 def _tense_of(words: Sequence[Word], start: int, skip_reporting: bool = False) -> tuple[str | None, int]:
@@ -245,7 +248,11 @@ def _tense_of(words: Sequence[Word], start: int, skip_reporting: bool = False) -
         if low in _FUTURE_FRAMES and i + 1 < len(words) and words[i + 1].lower == "to":
             return "future", i
         if low in _TENSED_AUX and i + 2 < len(words) and words[i + 2].lower == "to" and words[i + 1].lower in _FUTURE_FRAMES:
+            if low in PAST_AUX:
+                return None, _UNDATED  # "was expected to": to come then, maybe done by now
             return "future", i  # "is set to", "are expected to"
+        if low in ("was", "were") and i + 1 < len(words) and words[i + 1].lower == "to":
+            return None, _UNDATED  # "was to take effect": the future of a past moment
         if low in PAST_AUX:
             return "past", i
         if low in PRESENT_AUX:

@@ -447,12 +447,40 @@ def is_finite(words: Sequence[Word], i: int) -> bool:
     prev = words[i - 1] if i > 0 else None
     if prev is not None and prev.lower == "to":
         return False
+    if w.lemma != w.lower and not w.lower.endswith("s") and _is_participle(words, i):
+        return False
     if w.lower.endswith("ed") and prev is not None and prev.tag == "NOUN":
         nxt = words[i + 1].lower if i + 1 < len(words) else ""
         if nxt in _PARTICIPLE_NEXT:
             return False
         return i < 2 or words[i - 2].tag in ("DET", "POS", "PUNCT")
     return True
+
+
+# Words before a past form that make it a modifier of the noun after it:
+# "the *merged* company", "in *televised* ceremonies", "more *developed* economies".
+_BEFORE_MODIFIER = frozenset({"DET", "POS", "ADJ", "NUM", "PREP"})
+_DEGREE_WORDS = frozenset({"more", "most", "less", "least", "newly", "recently", "well", "highly", "so-called"})
+
+
+def _is_participle(words: Sequence[Word], i: int) -> bool:
+    """Is the past form at ``i`` a participle rather than a past tense: part
+    of a compound ("web-*based*"), a modifier of the noun after it ("a
+    *proposed* plan"), or the head of a clause with no subject of its own
+    ("if *requested* by", "*Called* X, it was launched")?"""
+    w = words[i]
+    if "-" in w.lower:
+        return True
+    prev = words[i - 1] if i > 0 else None
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if prev is None:
+        # Fronted, with the clause it modifies after a comma: "Called X, it was ...".
+        return any(x.text == "," for x in words[2:])
+    if prev.tag == "SCONJ" or prev.lower in ("be", "being"):
+        return True  # "if requested by", "applications (must) be rewritten": the auxiliary carries the tense
+    if nxt is not None and nxt.tag in ("NOUN", "PROPN", "ADJ"):
+        return prev.tag in _BEFORE_MODIFIER or prev.lower in _DEGREE_WORDS
+    return False
 
 
 def _tag(surface: str, lower: str, prev: str, first: bool) -> str:

@@ -52,5 +52,13 @@ DETECTOR = Detector(
         silent("This decision would throw the plan into doubt, he said.", "He added that the decision will throw the plan into doubt."),
         silent("Trades will be priced at 20 cents.", "Eurex said trades would be priced at 20 cents."),
         fires("Officials said the ministers met in Geneva.", "The ministers will meet in Geneva, officials said."),
+        fires("The proposed merger was approved on Monday.", "The proposed merger will be approved on Monday."),
+        # a past form that modifies a noun is no past tense: "proposed", "televised"
+        silent("Under a proposed plan, shareholders will receive 1.3 shares.", "Under the plan, shareholders will get 1.3 shares."),
+        silent("Winners will be announced in televised ceremonies.", "Winners will be announced in a ceremony."),
+        # "was to", "was expected to": the future of a past moment, which may have come
+        silent("The tariffs were to end at midnight.", "The tariffs will end at midnight."),
+        silent("The plant was expected to close in May.", "The plant closed in May."),
+        silent("Some issues can only be resolved if the conference expands.", "Some issues will be resolved if the conference expands."),
     ),
 )
