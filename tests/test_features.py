@@ -152,6 +152,10 @@ def test_entities_are_canonical() -> None:
         ("Officials remained unclear whether the leader survived.", "unclear whether"),
         ("The fate of the leader is unclear.", None),  # says what is known: nothing
         ("The bank wrote off the debt.", None),  # "wrote", but no reported clause
+        ("Reports are claiming the family has disowned her.", "claiming"),
+        ("A video purports to show the attack.", "purports"),
+        ("The alleged victim spoke to police.", "alleged"),
+        ("The claimant spoke to police.", None),  # a word that starts like "claim"
     ],
 )
 def test_hedges(text: str, hedge: str | None) -> None:

@@ -111,3 +111,17 @@ def test_a_participle_adjunct_takes_the_hedge_of_the_clause_it_is_split_from() -
     assert [c.features.hedge for c in reported.claims] == ["said", "said"]
     flat = extract(Source("a", "a", "Acme became two companies, separating its printer business from its services."))
     assert [c.features.hedge for c in flat.claims] == [None, None]
+
+
+def test_a_relative_clause_inside_a_hedged_clause_takes_its_hedge() -> None:
+    from crosscheck.pipeline import extract
+
+    shown = extract(Source("a", "a", "The photo, which was shared online, appears to show a crab that is 50ft wide."))
+    hedges = {c.text: c.features.hedge for c in shown.claims}
+    assert hedges == {
+        "The photo appears to show a crab": "appears to",
+        "The photo was shared online": None,  # said of the photo before the hedge: not what it appears to show
+        "a crab is 50ft wide": "appears to",
+    }
+    flat = extract(Source("a", "a", "The photo shows a crab that is 50ft wide."))
+    assert [c.features.hedge for c in flat.claims] == [None, None]

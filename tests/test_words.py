@@ -134,6 +134,20 @@ def test_finite_verbs_and_participles(sentence: str, verb: str, finite: bool) ->
     assert is_finite(words, i) is finite
 
 
+@pytest.mark.parametrize(
+    "sentence, word, tag",
+    [
+        ("The photo appears to show a crab.", "show", "VERB"),
+        ("They went to court the voters.", "court", "VERB"),
+        ("They went to the show.", "show", "NOUN"),  # no "to" right before it
+        ("They went to court.", "court", "NOUN"),  # no object after it
+        ("According to reports the army left.", "reports", "NOUN"),  # not a base form
+    ],
+)
+def test_a_base_form_between_to_and_its_object_is_a_verb(sentence: str, word: str, tag: str) -> None:
+    assert {w.text: w.tag for w in tokenize(sentence)}[word] == tag
+
+
 def test_lemma_lines_give_lemminflects_entries() -> None:
     from lemminflect import Lemmatizer
     from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec

@@ -68,6 +68,8 @@ HEDGE_PHRASES = (
     "is thought to", "are thought to", "was thought to", "were thought to",
     # reported speech beyond "said": the source passes the claim on
     "wrote that", "writes that", "reports that", "reporting that", "is reporting", "are reporting",
+    "claiming", "alleged", "alleging", "purported", "purports", "purporting", "supposedly", "appeared to",
+    "appearing to", "seemed to", "seemingly",
     "insists", "insisted", "argues that", "argued that", "arguing that", "believes that", "believe that",
     # what the source could not establish
     "cannot confirm", "can't confirm", "unable to confirm", "not been confirmed", "not confirmed",

@@ -44,15 +44,38 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
         # for the garbage collector to track while the extraction is cached.
         tokens: list[Token | None] = [None] * len(words)
         clause_hedge: str | None = None  # the hedge of the sentence's claim before this one
+        hedged_units: list[tuple[list[int], int, str]] = []  # (unit, where its hedge starts, hedge)
         for unit in units:
             unit_words = [words[i] for i in unit]
             # An adjunct is part of what its clause reports ("X said it would
             # split, separating ..."): it takes the clause's hedge.
             hedge = scope_hedge if scope_hedge is not None or adjunct_participle(unit_words) is None else clause_hedge
+            if hedge is None:
+                hedge = _hedge_over(unit, hedged_units)
             claim = _claim(source_id, len(claims), sentence.index, norm, unit_words, unit, hedge, tokens)
             claims.append(claim)
             clause_hedge = claim.features.hedge
+            if clause_hedge is not None:
+                hedged_units.append((unit, _hedge_start(words, unit, clause_hedge), clause_hedge))
     return sentences, tuple(claims)
+
+
+def _hedge_start(words: Sequence[Word], unit: Sequence[int], hedge: str) -> int:
+    """Index in the sentence of the first word of ``hedge`` in ``unit``."""
+    first = hedge.split()[0]
+    return next((i for i in unit if words[i].lower == first), unit[-1] + 1)
+
+
+def _hedge_over(unit: Sequence[int], hedged_units: Sequence[tuple[list[int], int, str]]) -> str | None:
+    """The hedge of an earlier claim of the sentence that reports this one's
+    first word: "The photo appears to show a crab *that is 50ft wide*" -> "a crab
+    is 50ft wide" is what the photo appears to show. A claim that starts
+    before the hedge ("The photo, *which was shared online*, appears to")
+    is not in its scope."""
+    for other, start, hedge in hedged_units:
+        if start < unit[0] and unit[0] in other:
+            return hedge
+    return None
 
 
 def _normalized_ranges(norm: Normalized, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:

@@ -331,6 +331,21 @@ def _context_index(prev: str, first: bool) -> int:
 _SENTENCE_START = _context_index("", True)
 
 
+_OBJECT_START = frozenset({"DET", "PRON", "POS"})
+
+
+def _infinitives(words: list[Word]) -> None:
+    """A base form after "to" and before its object is a verb ("appears to
+    *show* a crab", "to *court* the voters"): the tagger, reading "to" as a
+    preposition, takes the noun reading."""
+    n = len(words)
+    for i in range(1, n - 1):
+        w = words[i]
+        if w.tag == "NOUN" and words[i - 1].lower == "to" and words[i + 1].tag in _OBJECT_START and w.lemma == w.lower:
+            if "VERB" in readings(w.lower):
+                words[i] = Word(w.text, w.lower, lemma(w.lower, "VERB"), "VERB", w.start, w.end)
+
+
 def _retag_nouns(words: list[Word]) -> list[Word]:
     """A noun/verb form after a name and before a comma, "and" or a verb is a
     noun ("Gulf Arab states, Israel and ..."), not a verb. A capitalized first
@@ -340,6 +355,7 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
         words[0] = Word(w.text, w.lower, w.lower, "PROPN", w.start, w.end)
     _main_verb_after_plural(words)
     seen_finite = False
+    _infinitives(words)
     last_finite: Word | None = None
     n = len(words)
     for i in range(1, n):
