@@ -156,6 +156,7 @@ def test_entities_are_canonical() -> None:
         ("A video purports to show the attack.", "purports"),
         ("The alleged victim spoke to police.", "alleged"),
         ("The claimant spoke to police.", None),  # a word that starts like "claim"
+        ("Authorities announced on Sunday that an air strike wounded the leader.", "announced on"),
     ],
 )
 def test_hedges(text: str, hedge: str | None) -> None:

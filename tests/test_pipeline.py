@@ -125,3 +125,17 @@ def test_a_relative_clause_inside_a_hedged_clause_takes_its_hedge() -> None:
     }
     flat = extract(Source("a", "a", "The photo shows a crab that is 50ft wide."))
     assert [c.features.hedge for c in flat.claims] == [None, None]
+
+
+def test_a_claim_wholly_inside_quotation_marks_is_reported() -> None:
+    from crosscheck.pipeline import extract
+
+    quoted = extract(Source("a", "a", "\u201cWe have bodies. It is clear they are missing organs.\u201d The envoy spoke on Monday."))
+    assert [(c.text, c.features.hedge) for c in quoted.claims] == [
+        ('"We have bodies', "quoted"),
+        ('It is clear they are missing organs."', "quoted"),  # the quote runs on from the sentence before
+        ("The envoy spoke on Monday", None),
+    ]
+    # a quoted word or name inside the source's own sentence is not a quotation of the claim
+    scare = extract(Source("a", "a", "The 'giant crab' photo spread online."))
+    assert [c.features.hedge for c in scare.claims] == [None]

@@ -69,7 +69,7 @@ HEDGE_PHRASES = (
     # reported speech beyond "said": the source passes the claim on
     "wrote that", "writes that", "reports that", "reporting that", "is reporting", "are reporting",
     "claiming", "alleged", "alleging", "purported", "purports", "purporting", "supposedly", "appeared to",
-    "appearing to", "seemed to", "seemingly",
+    "appearing to", "seemed to", "seemingly", "announced that", "announces that", "announced on",
     "insists", "insisted", "argues that", "argued that", "arguing that", "believes that", "believe that",
     # what the source could not establish
     "cannot confirm", "can't confirm", "unable to confirm", "not been confirmed", "not confirmed",
