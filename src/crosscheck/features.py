@@ -167,17 +167,30 @@ class DateMention:
 def compute(words: Sequence[Word]) -> Features:
     """Features of a claim given its words in reading order."""
     lowers = [w.lower for w in words]
-    dates = find_dates(words)
+    # Most claims have no numeral, month name or number word: a test of the
+    # whole claim at once spares them the word-by-word scans of find_dates and
+    # find_quantities, which would find nothing.
+    has_numeral = "NUM" in [w.tag for w in words]
+    dates = find_dates(words) if has_numeral or not _MONTH_FORMS.isdisjoint(lowers) else []
     date_words = {i for d in dates for i in range(d.start, d.end)}
+    has_quantity = has_numeral or not _NUMBER_WORD_FORMS.isdisjoint(lowers)
     return Features(
         negated=is_negated(words),
         tense=tense(words),
         modality=modality(lowers),
         hedge=hedge(" ".join(lowers)),
-        numbers=tuple([q.label() for q in find_quantities(words, date_words)]),
+        numbers=tuple([q.label() for q in find_quantities(words, date_words)]) if has_quantity else (),
         dates=tuple([d.label() for d in dates]),
         entities=tuple(entities(words)),
     )
+
+
+# Where find_dates starts a date besides a numeral: a month name (find_dates
+# also reads "jan." as "jan", though tokenize splits the dot off).
+_MONTH_FORMS = frozenset(MONTHS) | frozenset(m + "." for m in MONTHS)
+# Where find_quantities starts a quantity besides a numeral (a "." only
+# starts one as the point of a numeral after it).
+_NUMBER_WORD_FORMS = frozenset(NUMBER_WORDS)
 
 
 def negation_words(words: Sequence[Word]) -> list[int]:

@@ -139,27 +139,39 @@ def _claim(
     """The claim of ``unit``; ``scope_hedge`` is a hedge said of its whole
     sentence (features.sentence_hedge), kept when the claim has none of its own.
     ``sentence_tokens`` holds the Tokens made so far of the sentence's words."""
-    # Words are never empty, so a word's original span is (starts[start],
-    # ends[end - 1]): Normalized.span without its checks, once per token.
+    # One pass over the words makes the claim's tokens and its pieces (the
+    # normalized ranges of runs of consecutive words). Words are never empty,
+    # so a word's original span is (starts[start], ends[end - 1]):
+    # Normalized.span without its checks, once per token.
     starts, ends = norm.starts, norm.ends
-    pieces: list[tuple[int, int]] = []  # normalized ranges of consecutive words
-    prev = -2
+    new_token = object.__new__
+    set_text, set_lower, set_lemma, set_start, set_end, set_tag = _TOKEN_SETTERS
+    pieces: list[tuple[int, int]] = []
+    tokens: list[Token] = []
+    piece_start = prev = prev_end = -2
     for idx, w in zip(unit, words):
-        if idx == prev + 1 and pieces:
-            pieces[-1] = (pieces[-1][0], w.end)
-        else:
-            pieces.append((w.start, w.end))
-        prev = idx
+        if idx != prev + 1:
+            if prev >= 0:
+                pieces.append((piece_start, prev_end))
+            piece_start = w.start
+        prev, prev_end = idx, w.end
+        token = sentence_tokens[idx]
+        if token is None:
+            # Token(w.text, w.lower, w.lemma, starts[w.start], ends[w.end - 1], w.tag)
+            token = sentence_tokens[idx] = new_token(Token)
+            set_text(token, w.text)
+            set_lower(token, w.lower)
+            set_lemma(token, w.lemma)
+            set_start(token, starts[w.start])
+            set_end(token, ends[w.end - 1])
+            set_tag(token, w.tag)
+        tokens.append(token)
+    if prev >= 0:
+        pieces.append((piece_start, prev_end))
     # Pieces join with a space, but a carried subject before its adjunct's comma
     # does not ("Iran and the U.S., marking ...").
     text = "".join([(norm.text[a:b] if n == 0 or norm.text[a] == "," else " " + norm.text[a:b]) for n, (a, b) in enumerate(pieces)])
     spans = merge_spans([(starts[a], ends[b - 1]) for a, b in pieces])
-    tokens: list[Token] = []
-    for idx, w in zip(unit, words):
-        token = sentence_tokens[idx]
-        if token is None:
-            token = sentence_tokens[idx] = _token(w, starts[w.start], ends[w.end - 1])
-        tokens.append(token)
     return Claim(
         id=f"{source_id}:{n}",
         source=source_id,
@@ -179,23 +191,11 @@ def _features(words: list[Word], scope_hedge: str | None) -> Features:
 
 
 # Token is a frozen dataclass, whose __init__ sets each field through
-# object.__setattr__; with one Token per claim word, setting the slots directly
-# (the same object, half the cost) is worth it. words.tokenize does the same.
+# object.__setattr__; with one Token per claim word, _claim sets the slots
+# directly (the same object, half the cost). words.tokenize does the same.
 _TOKEN_FIELDS = ("text", "lower", "lemma", "start", "end", "tag")
 assert [f.name for f in fields(Token)] == list(_TOKEN_FIELDS)
-_set_text, _set_lower, _set_lemma, _set_start, _set_end, _set_tag = (getattr(Token, f).__set__ for f in _TOKEN_FIELDS)
-
-
-def _token(w: Word, start: int, end: int) -> Token:
-    """``Token(w.text, w.lower, w.lemma, start, end, w.tag)``."""
-    token: Token = object.__new__(Token)
-    _set_text(token, w.text)
-    _set_lower(token, w.lower)
-    _set_lemma(token, w.lemma)
-    _set_start(token, start)
-    _set_end(token, end)
-    _set_tag(token, w.tag)
-    return token
+_TOKEN_SETTERS = tuple(getattr(Token, f).__set__ for f in _TOKEN_FIELDS)
 
 
 def compare_extractions(extractions: Sequence[Extraction]) -> Report:
