@@ -74,6 +74,9 @@ def _identity(size: int) -> array | None:  # type: ignore[type-arg]
     return identity
 
 
+_MAX_MARKS = 32  # marks taken back to recompose with their letter: bounded, so a run of marks stays linear
+
+
 def normalize(original: str, start: int = 0, end: int | None = None) -> Normalized:
     """Normalize ``original[start:end]``; the offsets kept refer to ``original``."""
     end = len(original) if end is None else end
@@ -92,11 +95,21 @@ def normalize(original: str, start: int = 0, end: int | None = None) -> Normaliz
             # A mark left alone (after a dropped zero-width character, or from
             # NFKC of a spacing accent) composes with the letter before it, as
             # it would on a second pass: keeps normalization idempotent.
-            prev = out[-1][-1]
-            out[-1] = out[-1][:-1]
-            s = starts.pop()
-            ends.pop()
-            piece = unicodedata.normalize("NFKC", prev + piece)
+            # The letter takes back every mark already after it, so that NFKC
+            # puts all of them in canonical order ("R" + macron + cedilla).
+            taken: list[str] = []
+            while out and len(taken) < _MAX_MARKS:
+                if not out[-1]:
+                    out.pop()
+                    continue
+                ch = out[-1][-1]
+                out[-1] = out[-1][:-1]
+                s = starts.pop()
+                ends.pop()
+                taken.append(ch)
+                if not unicodedata.combining(ch):
+                    break
+            piece = unicodedata.normalize("NFKC", "".join(reversed(taken)) + piece)
         if ws_first >= 0:
             if out:  # leading whitespace is dropped
                 fold = "\n\n" if ws_breaks >= 2 else "\n" if ws_breaks == 1 else " "
