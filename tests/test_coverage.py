@@ -82,3 +82,21 @@ def test_captions_and_bylines_give_no_claims_and_are_listed() -> None:
     assert [c.text for c in report.claims if c.source == "a"] == ["Rebels seized the airport on Monday"]
     assert [(s.sentence, s.reason) for s in report.skipped] == [(0, "byline"), (2, "caption or credit")]
     _accounted(report)
+
+
+def test_accounting_is_kept_per_claims_tuple_but_never_lent_to_another_source() -> None:
+    from crosscheck.coverage import accounting, coverage, skipped
+    from crosscheck.model import Extraction
+    from crosscheck.pipeline import extract
+
+    text = "Photo: Reuters\nThe committee met on Monday. It did not vote."
+    e = extract(Source(id="a", name="a", text=text))
+    assert accounting(e) == (skipped(e), coverage(e))
+    assert accounting(extract(Source(id="a", name="a", text=text)))[1] is accounting(e)[1]  # made once
+    # The same claims tuple with another source or other sentences is accounted afresh.
+    other = Extraction(Source(id="b", name="b", text=text), e.sentences, e.claims)
+    assert accounting(other) == (skipped(other), coverage(other))
+    assert accounting(other)[1].source == "b"
+    fewer = Extraction(e.source, e.sentences[1:], e.claims)
+    assert accounting(fewer) == (skipped(fewer), coverage(fewer))
+    assert accounting(e) == (skipped(e), coverage(e))

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from crosscheck.identity_cache import SOURCE_CACHE_SIZE
-from crosscheck.model import Coverage, Extraction, Sentence, Skipped, Source, Span, merge_spans
+from crosscheck.identity_cache import SOURCE_CACHE_SIZE, cache_by_identity
+from crosscheck.model import Claim, Coverage, Extraction, Sentence, Skipped, Source, Span, merge_spans
 
 HEADING_MAX_WORDS = 12
 _END_PUNCT = re.compile(r"""[.!?]["')\]]*$""")
@@ -63,6 +63,31 @@ def skipped(extraction: Extraction) -> tuple[Skipped, ...]:
 def coverage(extraction: Extraction) -> Coverage:
     chars, covered = _counts(extraction.source.visible, tuple(c.spans for c in extraction.claims))
     return Coverage(source=extraction.source.id, chars=chars, covered=covered)
+
+
+def accounting(extraction: Extraction) -> tuple[tuple[Skipped, ...], Coverage]:
+    """``skipped(extraction)`` and ``coverage(extraction)``, kept with the
+    extraction's claims tuple: extraction is cached, so a source compared
+    with many others comes back with the same claims and sentences, and its
+    accounting (immutable values) is made once, not in every comparison."""
+    box = _accounting_box(extraction.claims)
+    source = extraction.source
+    last = box[0]  # (one read: another thread may replace it meanwhile)
+    if last is not None and last[0] is extraction.sentences and last[1] == source.id and last[2] == source.visible:
+        return last[3], last[4]
+    found = skipped(extraction), coverage(extraction)
+    box[0] = (extraction.sentences, source.id, source.visible, *found)
+    return found
+
+
+_Accounted = tuple[tuple[Sentence, ...], str, str, tuple[Skipped, ...], Coverage]
+
+
+@cache_by_identity(maxsize=SOURCE_CACHE_SIZE)
+def _accounting_box(claims: tuple[Claim, ...]) -> list[_Accounted | None]:
+    """Per claims tuple, one slot: (sentences, source id, text, skipped,
+    coverage) of the last extraction accounted with it."""
+    return [None]
 
 
 @lru_cache(maxsize=SOURCE_CACHE_SIZE)

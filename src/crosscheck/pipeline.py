@@ -11,7 +11,7 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from crosscheck import features as feature_mod
-from crosscheck.coverage import boilerplate, coverage, skipped
+from crosscheck.coverage import accounting, boilerplate
 from crosscheck.decompose import adjunct_participle, decompose
 from crosscheck.identity_cache import SOURCE_CACHE_SIZE
 from crosscheck.model import Claim, Extraction, Features, Report, Sentence, Source, Token, merge_spans
@@ -205,14 +205,15 @@ def compare_extractions(extractions: Sequence[Extraction]) -> Report:
 
     pairs = align(extractions)
     findings = classify(extractions, pairs)
+    accounts = [accounting(e) for e in extractions]
     return Report(
         sources=tuple(e.source for e in extractions),
         sentences=tuple(s for e in extractions for s in e.sentences),
         claims=tuple(c for e in extractions for c in e.claims),
         findings=tuple(findings),
         tool_version=__version__,
-        skipped=tuple(s for e in extractions for s in skipped(e)),
-        coverage=tuple(coverage(e) for e in extractions),
+        skipped=tuple(s for skipped, _ in accounts for s in skipped),
+        coverage=tuple(coverage for _, coverage in accounts),
     )
 
 
