@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosscheck.normalize import DASH
-from crosscheck.words import RELATIVES, Word, is_finite, is_plural_noun
+from crosscheck.words import MODAL_VERBS, RELATIVES, Word, is_finite, is_plural_noun
 
 Unit = list[int]  # word indices in reading order
 
@@ -439,18 +439,15 @@ def _rule_coordination(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
     return None
 
 
-_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
-
-
 def _shared_modal(words: Sequence[Word], predicate: Unit, right: Unit) -> Unit:
     """The modal that a bare verb after the coordinator shares with the first
     verb ("will keep the name and *be* headquartered in Sunnyvale": the second
     claim is "will be headquartered"), or nothing."""
     first = words[right[0]]
-    if first.tag not in ("VERB", "AUX") or first.lemma != first.lower or first.lower in _MODALS:
+    if first.tag not in ("VERB", "AUX") or first.lemma != first.lower or first.lower in MODAL_VERBS:
         return []
     rest = [i for i in predicate if words[i].tag not in ("ADV", "PUNCT")]
-    if rest and words[rest[0]].lower in _MODALS:
+    if rest and words[rest[0]].lower in MODAL_VERBS:
         return [rest[0]]
     return []
 

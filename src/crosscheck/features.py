@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosscheck.model import Features
-from crosscheck.words import Word, is_finite
+from crosscheck.words import MODAL_VERBS, Word, is_finite
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -245,7 +245,7 @@ _REPORTING_BEFORE_CLAUSE = frozenset({
     "noted", "projected", "predicted", "forecast", "estimated", "argued", "acknowledged", "explained",
 })  # fmt: skip
 _UNDATED = -2  # a modal ("would", "could") leaves the event's time open: no tense at all
-_OPEN_MODALS = frozenset({"would", "could", "might", "should", "can", "may", "must"})
+_OPEN_MODALS = MODAL_VERBS - FUTURE_MARKERS
 
 
 def _tense_of(words: Sequence[Word], start: int, skip_reporting: bool = False) -> tuple[str | None, int]:

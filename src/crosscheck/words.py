@@ -332,18 +332,18 @@ _SENTENCE_START = _context_index("", True)
 
 
 _OBJECT_START = frozenset({"DET", "PRON", "POS"})
+# The modal auxiliaries: a verb after one is a bare form that takes its tense from it.
+MODAL_VERBS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
 
 
-def _infinitives(words: list[Word]) -> None:
-    """A base form after "to" and before its object is a verb ("appears to
-    *show* a crab", "to *court* the voters"): the tagger, reading "to" as a
-    preposition, takes the noun reading."""
-    n = len(words)
-    for i in range(1, n - 1):
-        w = words[i]
-        if w.tag == "NOUN" and words[i - 1].lower == "to" and words[i + 1].tag in _OBJECT_START and w.lemma == w.lower:
-            if "VERB" in readings(w.lower):
-                words[i] = Word(w.text, w.lower, lemma(w.lower, "VERB"), "VERB", w.start, w.end)
+def _infinitive(words: list[Word], i: int) -> Word | None:
+    """The verb that the noun at ``i``, after "to", is when a base form before
+    its object ("appears to *show* a crab", "to *court* the voters"): the
+    tagger, reading "to" as a preposition, takes the noun reading."""
+    w = words[i]
+    if i + 1 < len(words) and words[i + 1].tag in _OBJECT_START and w.lemma == w.lower and "VERB" in readings(w.lower):
+        return Word(w.text, w.lower, lemma(w.lower, "VERB"), "VERB", w.start, w.end)
+    return None
 
 
 def _retag_nouns(words: list[Word]) -> list[Word]:
@@ -355,12 +355,16 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
         words[0] = Word(w.text, w.lower, w.lower, "PROPN", w.start, w.end)
     _main_verb_after_plural(words)
     seen_finite = False
-    _infinitives(words)
     last_finite: Word | None = None
     n = len(words)
     for i in range(1, n):
         w = words[i]
         tag = w.tag
+        if tag == "NOUN" and words[i - 1].lower == "to":
+            verb = _infinitive(words, i)
+            if verb is not None:
+                words[i] = w = verb
+                tag = "VERB"
         if (tag == "NOUN" or tag == "ADJ") and last_finite is not None and i + 1 < n and words[i - 1].lower in ("and", "or", "but") and words[i + 1].tag in ("DET", "PRON", "POS"):
             # "committed suicide and left a note": a second verb in the form of the first
             verb = _past_form(w.lower)
