@@ -295,6 +295,59 @@ def hedge(joined_lower: str) -> str | None:
     return m.group(1) if m else None
 
 
+_OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
+_CLOSING_QUOTES = frozenset({"\u201d", "\u2019"})
+_STRAIGHT_QUOTES = frozenset({'"', "'"})
+
+
+def quoted_words(words: Sequence[Word]) -> frozenset[int]:
+    """Indices of the sentence's words inside quotation marks."""
+    inside: set[int] = set()
+    start = -1
+    n = len(words)
+    for i, w in enumerate(words):
+        t = w.text
+        if start < 0 and not inside and (t in _CLOSING_QUOTES or (t in _STRAIGHT_QUOTES and i >= n - 2)):
+            inside.update(range(0, i))  # closing a quote opened in a sentence before
+        elif t in _OPENING_QUOTES or (t in _STRAIGHT_QUOTES and start < 0):
+            start = i
+        elif (t in _CLOSING_QUOTES or t in _STRAIGHT_QUOTES) and start >= 0:
+            inside.update(range(start + 1, i))
+            start = -1
+    if start == 0:
+        inside.update(range(1, n))  # a quote running on into the next sentence
+    return frozenset(inside)
+
+
+_CONTENT_TAGS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "NUM", "AUX"})
+
+
+def all_quoted(words: Sequence[Word], unit: Sequence[int], quoted: frozenset[int]) -> bool:
+    """Is every content word of the claim of ``unit`` (indices into the
+    sentence's ``words``) inside quotation marks? Then the source quotes
+    someone: it reports the claim, it does not make it."""
+    content = [i for i in unit if words[i].tag in _CONTENT_TAGS]
+    return bool(content) and all(i in quoted for i in content)
+
+
+def hedge_start(words: Sequence[Word], unit: Sequence[int], phrase: str) -> int:
+    """Index in the sentence of the first word of the hedge ``phrase`` in ``unit``."""
+    first = phrase.split()[0]
+    return next((i for i in unit if words[i].lower == first), unit[-1] + 1)
+
+
+def hedge_over(unit: Sequence[int], hedged_units: Sequence[tuple[list[int], int, str]]) -> str | None:
+    """The hedge of an earlier claim of the sentence that reports this one's
+    first word: "The photo appears to show a crab *that is 50ft wide*" -> "a crab
+    is 50ft wide" is what the photo appears to show. A claim that starts
+    before the hedge ("The photo, *which was shared online*, appears to")
+    is not in its scope."""
+    for other, start, phrase in hedged_units:
+        if start < unit[0] and unit[0] in other:
+            return phrase
+    return None
+
+
 # Verbs of saying that, closing a sentence after a comma or colon, attribute
 # the whole sentence ("..., the Associated Press reported.", "...: CNN").
 ATTRIBUTION_VERBS = frozenset({

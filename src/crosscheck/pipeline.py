@@ -45,74 +45,22 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
         tokens: list[Token | None] = [None] * len(words)
         clause_hedge: str | None = None  # the hedge of the sentence's claim before this one
         hedged_units: list[tuple[list[int], int, str]] = []  # (unit, where its hedge starts, hedge)
-        quoted = _quoted(words)
+        quoted = feature_mod.quoted_words(words)
         for unit in units:
             unit_words = [words[i] for i in unit]
             # An adjunct is part of what its clause reports ("X said it would
             # split, separating ..."): it takes the clause's hedge.
             hedge = scope_hedge if scope_hedge is not None or adjunct_participle(unit_words) is None else clause_hedge
             if hedge is None:
-                hedge = _hedge_over(unit, hedged_units)
-            if hedge is None and quoted and _all_quoted(unit_words, unit, quoted):
+                hedge = feature_mod.hedge_over(unit, hedged_units)
+            if hedge is None and quoted and feature_mod.all_quoted(words, unit, quoted):
                 hedge = "quoted"
             claim = _claim(source_id, len(claims), sentence.index, norm, unit_words, unit, hedge, tokens)
             claims.append(claim)
             clause_hedge = claim.features.hedge
             if clause_hedge is not None:
-                hedged_units.append((unit, _hedge_start(words, unit, clause_hedge), clause_hedge))
+                hedged_units.append((unit, feature_mod.hedge_start(words, unit, clause_hedge), clause_hedge))
     return sentences, tuple(claims)
-
-
-_OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
-_CLOSING_QUOTES = frozenset({"\u201d", "\u2019"})
-_STRAIGHT_QUOTES = frozenset({'"', "'"})
-
-
-def _quoted(words: Sequence[Word]) -> frozenset[int]:
-    """Indices of the words inside quotation marks."""
-    inside: set[int] = set()
-    start = -1
-    n = len(words)
-    for i, w in enumerate(words):
-        t = w.text
-        if start < 0 and not inside and (t in _CLOSING_QUOTES or (t in _STRAIGHT_QUOTES and i >= n - 2)):
-            inside.update(range(0, i))  # closing a quote opened in a sentence before
-        elif t in _OPENING_QUOTES or (t in _STRAIGHT_QUOTES and start < 0):
-            start = i
-        elif (t in _CLOSING_QUOTES or t in _STRAIGHT_QUOTES) and start >= 0:
-            inside.update(range(start + 1, i))
-            start = -1
-    if start == 0:
-        inside.update(range(1, n))  # a quote running on into the next sentence
-    return frozenset(inside)
-
-
-_CONTENT_TAGS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "NUM", "AUX"})
-
-
-def _all_quoted(unit_words: Sequence[Word], unit: Sequence[int], quoted: frozenset[int]) -> bool:
-    """Is every content word of the claim inside quotation marks? Then the
-    source quotes someone: it reports the claim, it does not make it."""
-    content = [i for w, i in zip(unit_words, unit) if w.tag in _CONTENT_TAGS]
-    return bool(content) and all(i in quoted for i in content)
-
-
-def _hedge_start(words: Sequence[Word], unit: Sequence[int], hedge: str) -> int:
-    """Index in the sentence of the first word of ``hedge`` in ``unit``."""
-    first = hedge.split()[0]
-    return next((i for i in unit if words[i].lower == first), unit[-1] + 1)
-
-
-def _hedge_over(unit: Sequence[int], hedged_units: Sequence[tuple[list[int], int, str]]) -> str | None:
-    """The hedge of an earlier claim of the sentence that reports this one's
-    first word: "The photo appears to show a crab *that is 50ft wide*" -> "a crab
-    is 50ft wide" is what the photo appears to show. A claim that starts
-    before the hedge ("The photo, *which was shared online*, appears to")
-    is not in its scope."""
-    for other, start, hedge in hedged_units:
-        if start < unit[0] and unit[0] in other:
-            return hedge
-    return None
 
 
 def _normalized_ranges(norm: Normalized, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
