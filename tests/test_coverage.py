@@ -84,6 +84,29 @@ def test_captions_and_bylines_give_no_claims_and_are_listed() -> None:
     _accounted(report)
 
 
+@pytest.mark.parametrize(
+    ("text", "claims", "hedge"),
+    [
+        # A label that may head a statement, and a finite verb after it: a statement.
+        ("Source: Apple set to acquire Path", ["Source: Apple set to acquire Path"], "source"),
+        ("Sources: Hackers sent a new message to Sony", ["Sources: Hackers sent a new message to Sony"], "source"),
+        ("PICTURES: Shocking School Lunches Go Viral", ["PICTURES: Shocking School Lunches Go Viral"], None),
+        # Credits and captions stay furniture: no verb after the label, or a label
+        # that only captions ("Photo:"), or a capitalised label of three letters.
+        ("Source: Reuters", [], None),
+        ("Source: Bloomberg, company filings", [], None),
+        ("Photo: Rebels seized the airport gate", [], None),
+        ("Image: Police said the site was closed", [], None),
+    ],
+)
+def test_a_label_may_head_a_statement(text: str, claims: list[str], hedge: str | None) -> None:
+    from crosscheck.pipeline import extract
+
+    found = extract(Source(id="a", name="a", text=text)).claims
+    assert [c.text for c in found] == claims
+    assert all(c.features.hedge == hedge for c in found)
+
+
 def test_accounting_is_kept_per_claims_tuple_but_never_lent_to_another_source() -> None:
     from crosscheck.coverage import accounting, coverage, skipped
     from crosscheck.model import Extraction

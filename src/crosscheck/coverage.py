@@ -20,6 +20,11 @@ _CAPTION = re.compile(
     r"^(?:photo|image|picture|video|caption|credit|file photo|graphic|source)s?\b\s*(?:[:|(/-]|by\b)",
     re.IGNORECASE,
 )
+# Of those labels, the ones that may head a statement rather than credit a
+# picture: "Source: Apple set to acquire Path", "VIDEO: Police shoot man"
+# (a headline's label in capitals). Such a line is a statement when what
+# follows the label has a finite verb (see ``labelled_statement``).
+_STATEMENT_LABEL = re.compile(r"^(?:(?i:sources?)|[A-Z]{4,})\s*:\s*(?=\S)")
 _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$")
 
 
@@ -32,6 +37,17 @@ def boilerplate(sentence_text: str) -> str | None:
     if _BYLINE.match(text):
         return "byline"
     return None
+
+
+def statement_label(sentence_text: str) -> int | None:
+    """Where the text after a caption label starts, when the label may head a
+    statement ("Source: ...", "PICTURES: ..."), else None. The caller decides
+    by the words after it (a finite verb: a statement, not a credit)."""
+    text = sentence_text.lstrip()
+    if not _CAPTION.match(text):
+        return None
+    found = _STATEMENT_LABEL.match(text)
+    return None if found is None else len(sentence_text) - len(text) + found.end()
 
 
 def skip_reason(source: Source, sentence: Sentence) -> str:

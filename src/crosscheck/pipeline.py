@@ -11,7 +11,7 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from crosscheck import features as feature_mod
-from crosscheck.coverage import accounting, boilerplate
+from crosscheck.coverage import accounting, boilerplate, statement_label
 from crosscheck.decompose import adjunct_participle, decompose
 from crosscheck.identity_cache import SOURCE_CACHE_SIZE
 from crosscheck.model import Claim, Extraction, Features, Report, Sentence, Source, Token, merge_spans
@@ -34,9 +34,13 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
     sentences = tuple(segment(norm, source_id))
     claims: list[Claim] = []
     for sentence, (nstart, nend) in zip(sentences, _normalized_ranges(norm, sentences)):
+        words = None
         if boilerplate(sentence.text) is not None:
-            continue  # listed in the report's skipped sentences with its reason
-        words = tokenize(norm.text[nstart:nend], nstart)
+            words = _labelled_statement(sentence.text, norm.text[nstart:nend], nstart)
+            if words is None:
+                continue  # listed in the report's skipped sentences with its reason
+        else:
+            words = tokenize(norm.text[nstart:nend], nstart)
         units = decompose(words)
         scope_hedge = feature_mod.sentence_hedge(words) if units else None
         # A word's Token, made once and shared by the claims that have the word
@@ -61,6 +65,20 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
             if clause_hedge is not None:
                 hedged_units.append((unit, feature_mod.hedge_start(words, unit, clause_hedge), clause_hedge))
     return sentences, tuple(claims)
+
+
+def _labelled_statement(sentence_text: str, text: str, offset: int) -> list[Word] | None:
+    """The words of a caption-labelled line that is a statement ("Source:
+    Apple set to acquire Path", "PICTURES: ... Goes Viral"): a label that
+    may head one and a verb after it (as a claim needs: headlines drop
+    auxiliaries, "Apple set to acquire Path"). None for a credit ("Source:
+    Reuters", "Photo: Rebels at the airport gate")."""
+    label_end = statement_label(sentence_text)
+    if label_end is None:
+        return None
+    words = tokenize(text, offset)
+    after = offset + label_end
+    return words if any(w.start >= after and w.tag in ("VERB", "AUX") for w in words) else None
 
 
 def _normalized_ranges(norm: Normalized, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
