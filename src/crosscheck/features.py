@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosscheck.model import Features
-from crosscheck.words import MODAL_VERBS, Word, is_finite
+from crosscheck.words import LIGHT_VERBS, MODAL_VERBS, Word, is_finite, readings
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -116,10 +116,10 @@ MODALS = {
 PAST_AUX = frozenset({"was", "were", "had", "did", "been"})
 PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do"})
 FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
-_FUTURE_FRAMES = frozenset({"going", "set", "due", "scheduled", "expected", "poised"})
+FUTURE_FRAMES = frozenset({"going", "set", "due", "scheduled", "expected", "poised"})
 _TENSED_AUX = PAST_AUX | PRESENT_AUX
 # Besides verbs, the only words _tense_of looks at.
-_TENSE_CUES = FUTURE_MARKERS | _FUTURE_FRAMES | _TENSED_AUX
+_TENSE_CUES = FUTURE_MARKERS | FUTURE_FRAMES | _TENSED_AUX
 
 # Canonical names for frequent aliases (initialisms and short forms).
 ENTITY_ALIASES = {
@@ -260,9 +260,9 @@ def _tense_of(words: Sequence[Word], start: int, skip_reporting: bool = False) -
             continue
         if low in FUTURE_MARKERS:
             return "future", i
-        if low in _FUTURE_FRAMES and i + 1 < len(words) and words[i + 1].lower == "to":
+        if low in FUTURE_FRAMES and _to_verb(words, i + 1):
             return "future", i
-        if low in _TENSED_AUX and i + 2 < len(words) and words[i + 2].lower == "to" and words[i + 1].lower in _FUTURE_FRAMES:
+        if low in _TENSED_AUX and i + 2 < len(words) and words[i + 1].lower in FUTURE_FRAMES and _to_verb(words, i + 2):
             if low in PAST_AUX:
                 return None, _UNDATED  # "was expected to": to come then, maybe done by now
             return "future", i  # "is set to", "are expected to"
@@ -281,6 +281,32 @@ def _tense_of(words: Sequence[Word], start: int, skip_reporting: bool = False) -
                 return "past", i
             return "present", i
     return None, -1
+
+
+def _to_verb(words: Sequence[Word], i: int) -> bool:
+    """Does an infinitive start at ``i`` ("to *arrive*", "to formally *sign*",
+    "to *start* on Monday")? "due to" and "going to" also come before a noun
+    phrase and then say no future: "resurfaced *due to* low water", "*going
+    to* the polls"; the other frames ("set to") always take a verb."""
+    if i >= len(words) or words[i].lower != "to":
+        return False
+    if words[i - 1].lower not in _FRAMES_BEFORE_NOUNS:
+        return True
+    k = next((k for k in range(i + 1, min(i + 3, len(words))) if words[k].tag != "ADV"), None)
+    if k is None:
+        return False
+    verb = words[k]
+    if verb.tag in ("VERB", "AUX"):
+        return True
+    # The tagger reads a base form before a preposition as a noun ("to *start*
+    # on"); before a noun, only a light verb is still one ("to *take* place").
+    if verb.lemma != verb.lower or "VERB" not in readings(verb.lower):
+        return False
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    return nxt is None or nxt.tag not in ("NOUN", "PROPN", "ADJ") or verb.lower in LIGHT_VERBS
+
+
+_FRAMES_BEFORE_NOUNS = frozenset({"due", "going"})
 
 
 def modality(lowers: Sequence[str]) -> str | None:

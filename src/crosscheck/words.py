@@ -467,7 +467,8 @@ def is_finite(words: Sequence[Word], i: int) -> bool:
     prev = words[i - 1] if i > 0 else None
     if prev is not None and prev.lower == "to":
         return False
-    if w.lemma != w.lower and not w.lower.endswith("s") and _is_participle(words, i):
+    # (a form the lemma table lacks, "web-based", may still be a participle)
+    if (w.lemma != w.lower or w.lower.endswith("ed")) and not w.lower.endswith("s") and _is_participle(words, i):
         return False
     if w.lower.endswith("ed") and prev is not None and prev.tag == "NOUN":
         nxt = words[i + 1].lower if i + 1 < len(words) else ""

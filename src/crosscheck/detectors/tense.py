@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosscheck.detectors.base import Clash, Detector, fires, silent, view
+from crosscheck.features import FUTURE_FRAMES
 from crosscheck.model import Claim, Token
 
 _CLASHING = frozenset({("past", "future"), ("future", "past")})
@@ -25,6 +26,19 @@ def _verb_group(words: Sequence[Token], i: int) -> list[Token]:
     return group
 
 
+def _event_verb(words: Sequence[Token], group: list[Token]) -> str:
+    """The lemma of the verb whose event a verb group times: its last verb,
+    or the infinitive after a future frame ("is set to *announce*", "is due
+    to *take* place")."""
+    last = group[-1]
+    at = words.index(last)
+    if last.lower not in FUTURE_FRAMES and at + 1 < len(words) and words[at + 1].lower in FUTURE_FRAMES:
+        at += 1
+    if words[at].lower in FUTURE_FRAMES and at + 2 < len(words) and words[at + 1].lower == "to":
+        return next((w.lemma for w in words[at + 2 : at + 4] if w.tag not in ("ADV", "NEG")), last.lemma)
+    return last.lemma
+
+
 def detect(a: Claim, b: Claim) -> Clash | None:
     view_a, view_b = view(a), view(b)
     tense_a, ia = view_a.tense
@@ -33,6 +47,12 @@ def detect(a: Claim, b: Claim) -> Clash | None:
         return None
     words_a, words_b = a.tokens, b.tokens  # token i has the values of as_words(claim)[i]
     ga, gb = _verb_group(words_a, ia), _verb_group(words_b, ib)
+    verb_a, verb_b = _event_verb(words_a, ga), _event_verb(words_b, gb)
+    if verb_a != verb_b and (any(w.lemma == verb_a for w in words_b) or any(w.lemma == verb_b for w in words_a)):
+        # Each claim times a different event, and one of them names the
+        # other's too ("filed a motion saying they intend to *seek*" / "will
+        # *seek*"): the tenses are of different events.
+        return None
     reason = f"{tense_a} '{' '.join(w.text for w in ga)}' vs {tense_b} '{' '.join(w.text for w in gb)}'"
     return Clash("tense", reason, ((ga[0].start, ga[-1].end),), ((gb[0].start, gb[-1].end),))
 
@@ -60,5 +80,12 @@ DETECTOR = Detector(
         silent("The tariffs were to end at midnight.", "The tariffs will end at midnight."),
         silent("The plant was expected to close in May.", "The plant closed in May."),
         silent("Some issues can only be resolved if the conference expands.", "Some issues will be resolved if the conference expands."),
+        # different events, one of them named in both claims: no clash of tense
+        silent("Prosecutors filed a motion saying they intend to seek the death penalty.", "Prosecutors will seek the death penalty."),
+        silent("The governor watched the launch.", "The governor is scheduled to be at the base to watch the launch."),
+        fires("The company is set to announce layoffs after it cut costs.", "The company announced layoffs."),
+        # "due to" before a noun phrase is a cause, not a future
+        silent("Two ships resurfaced due to low water levels.", "Two ships sank in the war and resurfaced."),
+        fires("The vote is due to take place in May.", "The vote took place in May."),
     ),
 )
