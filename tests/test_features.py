@@ -43,6 +43,11 @@ def test_negation(text: str, negated: bool) -> None:
         ("Oman has hosted talks before.", "past"),
         ("Oman hosts talks.", "present"),
         ("Talks are set to resume.", "future"),
+        ("Talks are due to start on Monday.", "future"),
+        ("The vote is due to take place in May.", "future"),
+        ("Flights were cancelled due to heavy rain.", "past"),  # "due to" a cause, not a future
+        ("He is going to the polls.", "present"),
+        ("He is going to resign.", "future"),
         # a past form that modifies a noun, or a participle clause, dates nothing
         ("The merged company will keep the name.", "future"),
         ("Under a proposed plan, shareholders will get 1.3 shares.", "future"),

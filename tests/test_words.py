@@ -126,6 +126,8 @@ def test_a_coordinated_past_verb_is_a_verb() -> None:
         ("They proposed a plan.", "proposed", True),
         ("He sold the house.", "sold", True),
         ("Called in by the police.", "Called", True),  # no clause after it to modify: a headline's verb
+        ("Archive web-based content.", "web-based", False),  # a compound the lemma table lacks
+        ("It makes products not sold in the United States.", "sold", False),  # a reduced relative
     ],
 )
 def test_finite_verbs_and_participles(sentence: str, verb: str, finite: bool) -> None:
@@ -142,6 +144,8 @@ def test_finite_verbs_and_participles(sentence: str, verb: str, finite: bool) ->
         ("They went to the show.", "show", "NOUN"),  # no "to" right before it
         ("They went to court.", "court", "NOUN"),  # no object after it
         ("According to reports the army left.", "reports", "NOUN"),  # not a base form
+        ("But price declines have remained below 30 percent.", "declines", "NOUN"),  # a verb takes no auxiliary after it
+        ("Prices declined and have remained low.", "declined", "VERB"),
     ],
 )
 def test_a_base_form_between_to_and_its_object_is_a_verb(sentence: str, word: str, tag: str) -> None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosscheck.model import Features
+from crosscheck.model import Features, Token
 from crosscheck.words import LIGHT_VERBS, MODAL_VERBS, Word, is_finite, readings
 
 MONTHS = {
@@ -56,6 +56,7 @@ CURRENCIES = {"$": "$", "€": "€", "£": "£", "dollars": "$", "dollar": "$",
 
 # Negation beyond "not": verbs and nouns that deny what follows them.
 NEGATING_LEMMAS = frozenset({"deny", "refuse", "fail", "decline", "reject", "absence", "lack"})
+NEGATING_NOUNS = frozenset({"absence", "lack"})  # of NEGATING_LEMMAS, those that negate as nouns
 NEGATING_NOUNS_BEFORE_TO = frozenset({"failure", "refusal", "failing"})  # "failing" when read as a noun
 HEDGE_PHRASES = (
     "according to", "reportedly", "allegedly", "purportedly", "apparently", "rumored", "rumoured",
@@ -199,14 +200,34 @@ def negation_words(words: Sequence[Word]) -> list[int]:
     for i, w in enumerate(words):
         if w.tag == "NEG" or w.lower == "without":
             found.append(i)
-        elif w.lemma in NEGATING_LEMMAS and w.tag in ("VERB", "NOUN"):
-            found.append(i)
-        elif w.lemma in NEGATING_NOUNS_BEFORE_TO and i + 1 < len(words) and words[i + 1].lower == "to":
+        elif w.lemma in NEGATING_LEMMAS and (w.tag == "VERB" or (w.tag == "NOUN" and w.lemma in NEGATING_NOUNS)):
+            found.append(i)  # "the absence of", not "price declines"
+        elif w.lemma in NEGATING_NOUNS_BEFORE_TO and infinitive_after(words, i) is not None:
             found.append(i)  # "his refusal to participate", not "heart failure"
         elif w.lower == "no" and i + 1 < len(words) and words[i + 1].tag in ("NOUN", "ADJ", "NUM"):
-            found.append(i)
+            if i == 0 or not (words[i - 1].tag in ("NUM", "DET") or words[i - 1].lower in NUMBER_WORDS):
+                found.append(i)  # not a vote's name: "three *no* votes", "the *no* campaign"
     # "not only" and "no longer" style idioms do not flip polarity of the claim.
     return [i for i in found if not (i + 1 < len(words) and words[i].lower == "not" and words[i + 1].lower in ("only", "just"))]
+
+
+_MAX_ASIDE = 8  # words of an aside between a negating noun and its "to"
+
+
+def infinitive_after(words: Sequence[Word] | Sequence[Token], i: int) -> int | None:
+    """The index of the "to" after a negating noun: right after it ("failure
+    to get"), or after an aside set off by commas ("their failure, three
+    times in a row, to get"); else None."""
+    if i + 1 >= len(words):
+        return None
+    if words[i + 1].lower == "to":
+        return i + 1
+    if words[i + 1].text != ",":
+        return None
+    for k in range(i + 2, min(len(words) - 1, i + 2 + _MAX_ASIDE)):
+        if words[k].text == ",":
+            return k + 1 if words[k + 1].lower == "to" else None
+    return None
 
 
 def is_negated(words: Sequence[Word]) -> bool:

@@ -376,7 +376,11 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
                 nxt = words[i + 1] if i + 1 < n else None
                 before = words[i - 1].tag
                 closes = nxt is None or nxt.text in (",", ".", ";", ":", "\u2014", ")") or nxt.tag == "CONJ"
-                if before == "PROPN" and nxt is not None and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")):
+                if nxt is not None and (
+                    (before == "PROPN" and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")))
+                    # "price *declines* have remained": a verb takes no auxiliary after it
+                    or (before == "NOUN" and nxt.tag == "AUX" and w.lower.endswith("s"))
+                ):
                     words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
                     continue  # a noun now: not finite
                 if seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes:
@@ -499,6 +503,8 @@ def _is_participle(words: Sequence[Word], i: int) -> bool:
         return any(x.text == "," for x in words[2:])
     if prev.tag == "SCONJ" or prev.lower in ("be", "being"):
         return True  # "if requested by", "applications (must) be rewritten": the auxiliary carries the tense
+    if prev.lower == "not" and i >= 2 and words[i - 2].tag == "NOUN":
+        return True  # "products *not sold* in the U.S.": a reduced relative
     if nxt is not None and nxt.tag in ("NOUN", "PROPN", "ADJ"):
         return prev.tag in _BEFORE_MODIFIER or prev.lower in _DEGREE_WORDS
     return False

@@ -10,6 +10,7 @@ from crosscheck.detectors.negation import negators
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.lexicon import adjective_base, antonyms, are_antonyms
 from crosscheck.model import Claim
+from crosscheck.words import readings
 
 # PREP: a preposition counts when the lexicon pairs it ("near" / "far").
 _TAGS = frozenset({"ADJ", "ADV", "VERB", "NOUN", "PREP"})
@@ -84,6 +85,19 @@ def _words(claim: Claim) -> _Words:
     return _Words(tuple(with_opposites), {form: tuple(ids) for form, ids in by_form.items()})
 
 
+@cache_by_identity(maxsize=8192)
+def _every_lemma(claim: Claim) -> frozenset[str]:
+    """The content lemmas of a claim and every lemma its content words may
+    have: "fell ... and *rose* gradually" holds "rise" though the tagger
+    read a flower."""
+    out = set(content_lemmas(claim))
+    for t in claim.tokens:
+        if t.tag in _TAGS:
+            for lemmas in readings(t.lower).values():
+                out.update(lemmas)
+    return frozenset(out)
+
+
 def detect(a: Claim, b: Claim) -> Clash | None:
     words_b = _words(b)
     if not words_b.by_form:
@@ -99,7 +113,7 @@ def detect(a: Claim, b: Claim) -> Clash | None:
             if not are_antonyms(ta.lemma, tb.lemma):
                 continue
             if lemmas_a is None or lemmas_b is None:
-                lemmas_a, lemmas_b = content_lemmas(a), content_lemmas(b)
+                lemmas_a, lemmas_b = _every_lemma(a), _every_lemma(b)
             # A side that holds both words draws the contrast itself.
             if tb.lemma in lemmas_a or ta.lemma in lemmas_b:
                 continue
@@ -125,6 +139,7 @@ DETECTOR = Detector(
         silent("Indirect talks replaced direct negotiation.", "Direct negotiation was replaced by indirect talks."),
         silent("The minister confirmed the report.", "The minister confirmed the report again."),
         silent("Prices rose in March.", "Prices went up in March."),
+        silent("The budget has gradually risen to $3 billion.", "It fell until 1998 and rose gradually to $3 billion."),
         # an adjective in an indefinite subject says which one: two dogs, not one
         silent("A big dog is swimming in the lake.", "A small dog is swimming in the lake."),
         silent("A man in a big city is holding a sign.", "A man in a small city is holding a sign."),

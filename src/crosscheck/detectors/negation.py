@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosscheck.detectors.base import Clash, Detector, fires, quote, silent, spans, view
+from crosscheck.features import ATTRIBUTION_VERBS, NEGATING_NOUNS_BEFORE_TO, infinitive_after
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.lexicon import related_words
 from crosscheck.model import Claim, Token
@@ -50,6 +51,9 @@ def _scope(claim: Claim, negators: Sequence[int]) -> list[tuple[int, int, int]]:
     for n in negators:
         head = noun = -1
         first = n + 2 if _is_negating_pronoun(toks, n) and toks[n].lower == "no" else n + 1
+        if toks[n].lemma in NEGATING_NOUNS_BEFORE_TO:
+            to = infinitive_after(toks, n)  # past an aside: "their failure, three times in a row, to *get*"
+            first = first if to is None else to + 1
         if toks[n].lower in ("none", "neither") and first < len(toks) and toks[first].lower == "of":
             first = _object_end(toks, first + 1)  # "none of the kids has a gun": the kids are not denied
         for k in range(first, min(len(toks), first + _SCOPE)):
@@ -88,6 +92,8 @@ def _negates_subject(toks: Sequence[Token], n: int) -> bool:
     before = [t for t in toks[:n] if t.tag not in ("ADV", "PUNCT")]
     if not before:
         return True
+    if before[-1].lower == "that" or (before[-1].lower in ATTRIBUTION_VERBS and before[-1].tag == "VERB"):
+        return True  # the start of a reported clause: "crews said *no passenger* was ejected"
     return len(before) >= 2 and before[-2].lower in _EXPLETIVE and before[-1].lemma == "be"
 
 
@@ -185,17 +191,54 @@ _NO_BEFORE = frozenset({"one"})
 _NEGATING_PRONOUNS = frozenset({"nobody", "noone", "none", "nothing", "neither"})
 
 
+_CONDITIONALS = frozenset({"if", "unless", "whether"})
+# Verbs whose "to" complement is tried, wanted or asked for, not done: "tries
+# *to stay* above", "was told *not to talk*".
+_UNDONE_COMPLEMENT = frozenset({
+    "try", "attempt", "seek", "hope", "want", "wish", "plan", "aim", "intend", "strive",
+    "tell", "ask", "urge", "order", "advise", "warn", "instruct", "request", "beg", "encourage", "remind", "persuade",
+})  # fmt: skip
+_OBJECT_REACH = 4  # words from such a verb to its "to" ("urged the two leaders *to*")
+
+
+@cache_by_identity(maxsize=8192)
+def unasserted(claim: Claim) -> frozenset[int]:
+    """Indices of the words a claim does not assert: a condition ("*if the
+    subsidies are not repealed*, the EU will ...", "unless ...") and what
+    someone tries, wants or is told to do ("the dollar tries *to stay above*
+    75 cents", "he was told *not to talk*"), each up to the end of its clause.
+    A negation there denies nothing, and a word there is not a statement
+    that another claim's negation can deny."""
+    toks = claim.tokens
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if t.lower in _CONDITIONALS:
+            start = i + 1
+        elif t.lemma in _UNDONE_COMPLEMENT and t.tag == "VERB" and any(u.lower == "to" for u in toks[i + 1 : i + 1 + _OBJECT_REACH]):
+            start = i + 1
+        else:
+            continue
+        end = next((k for k in range(start, len(toks)) if toks[k].text in ",;:"), len(toks))
+        out.update(range(start, end))
+    return frozenset(out) if out else _NOTHING
+
+
+_NOTHING: frozenset[int] = frozenset()
+
+
 @cache_by_identity(maxsize=8192)
 def negators(claim: Claim) -> tuple[int, ...]:
     """Token indices of the words that negate the claim: ``view(claim).negators``
     plus "no" before "one" or a name ("No one is typing", "There is no Asian
-    woman"). The antonym detector reads polarity from here too."""
+    woman"), less those in words the claim does not assert (``unasserted``).
+    The antonym detector reads polarity from here too."""
     found = set(view(claim).negators)
     toks = claim.tokens
     for i, t in enumerate(toks[:-1]):
         if t.lower == "no" and (toks[i + 1].lower in _NO_BEFORE or toks[i + 1].tag == "PROPN"):
             found.add(i)
-    return tuple(sorted(i for i in found if not _picks_out(toks, i) and not _number_sign(toks, i)))
+    skip = unasserted(claim)
+    return tuple(sorted(i for i in found if not _picks_out(toks, i) and not _number_sign(toks, i) and i not in skip))
 
 
 def _number_sign(toks: Sequence[Token], n: int) -> bool:
@@ -309,7 +352,7 @@ def detect(a: Claim, b: Claim) -> Clash | None:
     for i, t in enumerate(plain.tokens):
         if t.tag in _CONTENT:
             plain_all.setdefault(t.lemma, []).append(i)
-    denied_in_plain = _denied_words(plain)
+    denied_in_plain = _denied_words(plain) | unasserted(plain)
     for lemma, ids in list(plain_all.items()):
         ids[:] = [i for i in ids if i not in denied_in_plain]
         if not ids:
@@ -592,5 +635,19 @@ DETECTOR = Detector(
         # two denials in one claim: each still denies its own word
         silent("The doctor denied the report as she said she will not comment.", "The doctor said she has no comment."),
         fires("She did not fail to comment on the case.", "She never commented on the case."),
+        # a condition, and what is tried, wanted or asked for, is not asserted
+        silent("If the subsidies are not repealed, the EU will impose sanctions.", "The EU will impose sanctions unless the subsidies are repealed."),
+        silent("Dotson said he talked to police on Friday.", "Dotson said he was told not to talk to police."),
+        silent("The dollar tries to stay above 75 cents.", "The dollar failed to stay above 75 cents."),
+        fires("The dollar stayed above 75 cents.", "The dollar failed to stay above 75 cents."),
+        fires("If talks fail, the minister did not sign the accord.", "The minister signed the accord."),
+        # a vote's name, a noun's "decline", a negating noun past an aside
+        silent("Three no votes would kill the plan.", "Three votes would kill the plan."),
+        silent("Price declines have remained below 30 percent.", "Prices have remained below 30 percent."),
+        silent("It shows their failure, three times in a row, to get a turnout.", "Three times in a row, they failed to get a turnout."),
+        fires("It shows their failure, three times in a row, to get a turnout.", "Three times in a row, they got a big turnout."),
+        # a negated subject at the start of a reported clause
+        fires("Crews said no passenger was ejected from the bus.", "Crews said a passenger was ejected from the bus."),
+        silent("Crews said no passenger was ejected from the bus.", "Crews said passengers were thrown against the windows."),
     ),
 )

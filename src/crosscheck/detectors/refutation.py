@@ -212,6 +212,9 @@ def detect(a: Claim, b: Claim) -> Clash | None:
     assert found is not None
     if any(t.lower in FALSE_WORDS or t.lower in TRUE_WORDS for t in other.tokens):
         return None  # true against false is the negation or antonym detector's
+    denials = {r.lemma for r in found.refuting if r.lemma in DENYING_VERBS}
+    if denials and any(t.lemma in denials and t.tag == "VERB" for t in other.tokens):
+        return None  # the other claim makes the same denial ("denied their motion")
     if negation.detect(a, b) is not None:
         return None  # a denial the negation detector reads word by word is its
     if other.features.hedge is not None:
@@ -263,6 +266,7 @@ DETECTOR = Detector(
         silent("The minister denied the request.", "The minister approved a request for funds."),
         silent("The judge denied a defense motion to postpone the trial date.", "The judge agreed to postpone the trial date."),
         silent("The FDA denied ImClone's drug application in December.", "The FDA rejected ImClone's application in December."),
+        silent("The judge denied their request in a brief ruling.", "In a brief ruling, the judge denied their motion for an injunction."),
         silent("Macaulay Culkin died at his home.", "No, Macaulay Culkin died at his home."),
         silent("A bird pooped on Vladimir Putin during a speech.", "The hoax caller said a bird pooped on Vladimir Putin."),
         silent("A woman had a third breast added.", "Did the woman with a third breast play a hoax on us?"),
