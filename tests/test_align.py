@@ -17,6 +17,24 @@ def test_keys_fold_case_inflection_aliases_and_dates() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Only Intel Corp. has a lower dividend yield.", "Only Intel has a lower dividend yield."),  # a company suffix, an opening adverb
+        ("The Intel Corporation has a lower yield.", "Intel has a lower yield."),
+        ("The index rose 0.8 per cent.", "The index rose 0.8 percent."),  # "per cent" is "percent"
+    ],
+)
+def test_names_and_units_written_otherwise_are_one_key(a: str, b: str) -> None:
+    assert set(content_keys(_claims(a, "a").claims[0])) == set(content_keys(_claims(b, "b").claims[0]))
+
+
+def test_a_company_name_keeps_words_that_are_not_suffixes() -> None:
+    keys = set(content_keys(_claims("Lexmark International Inc. rose.", "a").claims[0]))
+    assert "lexmark international" in keys  # "Inc." goes; "International" is part of the name
+    assert "cent" in content_keys(_claims("The stock rose 40 cents.", "a").claims[0])
+
+
+@pytest.mark.parametrize(
     ("text", "absence"),
     [
         ("The talks ended without a deal.", True),

@@ -121,7 +121,8 @@ def _word_keys(claim: Claim) -> list[tuple[str, tuple[int, ...]]]:
     keys: list[tuple[str, tuple[int, ...]]] = []
     run: list[Token] = []  # a proper noun run, one key
     months = F.MONTHS
-    for t in claim.tokens:
+    tokens = claim.tokens
+    for i, t in enumerate(tokens):
         tag = t.tag
         # (a month is keyed from features as a date)
         if tag == "PROPN":
@@ -134,6 +135,8 @@ def _word_keys(claim: Claim) -> list[tuple[str, tuple[int, ...]]]:
             run.clear()
         if t.lower in PRIVATIVE_KEYS:
             keys.append((PRIVATIVE_KEYS[t.lower], (t.start,)))
+        elif t.lower == "cent" and i > 0 and tokens[i - 1].lower == "per":
+            keys.append(("percent", (t.start,)))  # "0.8 per cent" / "0.81 percent"
         elif tag in _WORD_KEY_TAGS:
             lemma = t.lemma
             if lemma not in _NOT_KEYS and not _is_month(lemma, months):

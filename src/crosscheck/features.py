@@ -708,4 +708,14 @@ def canonical_entity(name: str) -> str:
         return ENTITY_ALIASES[key]
     if key.startswith("the "):
         return canonical_entity(name[4:])
+    last = key.rsplit(" ", 1)
+    if len(last) == 2 and last[1].rstrip(".") in CORPORATE_SUFFIXES:
+        return canonical_entity(name[: len(last[0])])  # "Intel Corp." is Intel
     return name
+
+
+# Words that close a company's name and are left out when it is named again
+# ("Intel Corp." / "Intel", "Handspring Inc." / "Handspring").
+CORPORATE_SUFFIXES = frozenset({
+    "corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "plc", "llc", "ag", "nv", "gmbh",
+})  # fmt: skip

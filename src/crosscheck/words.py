@@ -346,11 +346,22 @@ def _infinitive(words: list[Word], i: int) -> Word | None:
     return None
 
 
+# Opening words that qualify the sentence and never start a name: "*Only*
+# Intel Corp. has a lower yield", "*Even* Apple ...".
+_SENTENCE_ADVERBS = frozenset({"only", "even", "just", "also", "still", "yet", "again", "already", "perhaps", "maybe"})
+
+
 def _retag_nouns(words: list[Word]) -> list[Word]:
     """A noun/verb form after a name and before a comma, "and" or a verb is a
     noun ("Gulf Arab states, Israel and ..."), not a verb. A capitalized first
     word before a name is part of it ("United States envoy")."""
-    if len(words) > 1 and words[0].text[:1].isupper() and words[1].tag == "PROPN" and words[0].tag in ("ADJ", "NOUN", "VERB"):
+    if (
+        len(words) > 1
+        and words[0].text[:1].isupper()
+        and words[1].tag == "PROPN"
+        and words[0].tag in ("ADJ", "NOUN", "VERB")
+        and words[0].lower not in _SENTENCE_ADVERBS
+    ):
         w = words[0]
         words[0] = Word(w.text, w.lower, w.lower, "PROPN", w.start, w.end)
     _main_verb_after_plural(words)
