@@ -48,6 +48,7 @@ def test_negation(text: str, negated: bool) -> None:
         ("Flights were cancelled due to heavy rain.", "past"),  # "due to" a cause, not a future
         ("He is going to the polls.", "present"),
         ("He is going to resign.", "future"),
+        ("They'll meet in Geneva.", "future"),
         # a past form that modifies a noun, or a participle clause, dates nothing
         ("The merged company will keep the name.", "future"),
         ("Under a proposed plan, shareholders will get 1.3 shares.", "future"),

@@ -146,6 +146,9 @@ def test_finite_verbs_and_participles(sentence: str, verb: str, finite: bool) ->
         ("According to reports the army left.", "reports", "NOUN"),  # not a base form
         ("But price declines have remained below 30 percent.", "declines", "NOUN"),  # a verb takes no auxiliary after it
         ("Prices declined and have remained low.", "declined", "VERB"),
+        ("We're asphyxiating, he said.", "We're", "PRON"),  # a pronoun with its auxiliary, not a name
+        ("They'll meet on Monday.", "They'll", "PRON"),
+        ("O'Neill said so.", "O'Neill", "PROPN"),
     ],
 )
 def test_a_base_form_between_to_and_its_object_is_a_verb(sentence: str, word: str, tag: str) -> None:

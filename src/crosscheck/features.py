@@ -276,6 +276,8 @@ def _tense_of(words: Sequence[Word], start: int, skip_reporting: bool = False) -
         if low in _OPEN_MODALS:
             return None, _UNDATED
         if w.tag != "VERB" and low not in _TENSE_CUES:
+            if w.tag == "PRON" and low.endswith("'ll"):
+                return "future", i  # "they'll meet"
             continue
         if skip_reporting and low in ATTRIBUTION_VERBS:
             continue

@@ -521,6 +521,17 @@ def _is_participle(words: Sequence[Word], i: int) -> bool:
     return False
 
 
+_CONTRACTED = ("'re", "'ve", "'ll", "'d", "'m")
+
+
+def _pronoun_contraction(lower: str) -> bool:
+    """A pronoun with its auxiliary written on ("we're", "they'll", "I've"): a
+    pronoun, not a name ("It's" is split by tokenize; these are not)."""
+    if not lower.endswith(_CONTRACTED):
+        return False
+    return lower[: lower.rindex("'")] in PRONOUNS
+
+
 def _tag(surface: str, lower: str, prev: str, first: bool) -> str:
     ch = surface[0]
     if not (ch.isalnum()):
@@ -539,7 +550,7 @@ def _tag(surface: str, lower: str, prev: str, first: bool) -> str:
         return "SCONJ"
     if lower in DETERMINERS:
         return "DET"
-    if lower in PRONOUNS:
+    if lower in PRONOUNS or _pronoun_contraction(lower):
         return "PRON"
     if lower in COORDINATORS:
         return "CONJ"

@@ -50,6 +50,7 @@ _RANGE_VERBS = frozenset({"range", "vary", "span"})
 _ROLES = {"to": "level", "at": "level", "from": "origin", "by": "change"}
 # Adverbs that make a number a rate ("$30 million annually" is "$30 million a year").
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}
+_RATE_ADJECTIVES = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}
 # Words after "a year" that make it a time, not a rate ("a year earlier").
 _TIME_AFTER = frozenset("ago earlier later before after back".split())
 # Nouns of time after a number with a unit say when, not what: "5 percent last year".
@@ -71,6 +72,7 @@ class _Reading:
     approx: bool
     precision: float
     quantities: tuple[Quantity, ...]
+    added: bool = False  # counts more of them or others ("eight *more* moons", "the *other* two unions")
 
     @property
     def value(self) -> float:
@@ -119,6 +121,12 @@ def _rate(words: Sequence[Token], q: Quantity) -> str:
         noun, k = _noun_after(words, j + 1, ("NOUN",))
         if noun and not (k < len(words) and words[k].lower in _TIME_AFTER):
             return noun
+    # A rate adjective on the noun the number is "of": "a *weekly* salary of about $213,000".
+    k = q.lead if q.lead >= 0 else q.start
+    while k > 0 and words[k - 1].tag == "ADV":
+        k -= 1  # "of *about* $213,000"
+    if k >= 3 and words[k - 1].lower == "of" and words[k - 2].tag == "NOUN" and words[k - 3].lower in _RATE_ADJECTIVES:
+        return _RATE_ADJECTIVES[words[k - 3].lower]
     return ""
 
 
@@ -147,7 +155,20 @@ def _single(words: Sequence[Token], q: Quantity) -> _Reading:
         hi = math.inf
     elif kind == "max":
         lo = -math.inf if q.value < 0 else 0.0
-    return _Reading(lo, hi, kind, q.unit, *_things(words, q), _rate(words, q), _role(words, q), q.approx, q.precision, (q,))
+    return _Reading(
+        lo, hi, kind, q.unit, *_things(words, q), _rate(words, q), _role(words, q), q.approx, q.precision, (q,), _added(words, q)
+    )
+
+
+# Words that make a count one of more or other things: "the *other* two
+# unions", "*another* 30 troops", "eight *more* moons", "two *additional* sites".
+_ADDED_BEFORE = frozenset({"other", "another", "additional", "further", "extra"})
+_ADDED_AFTER = frozenset({"more", "other", "others", "additional", "further", "extra"})
+
+
+def _added(words: Sequence[Token], q: Quantity) -> bool:
+    k = q.lead if q.lead >= 0 else q.start
+    return (k > 0 and words[k - 1].lower in _ADDED_BEFORE) or (q.end < len(words) and words[q.end].lower in _ADDED_AFTER)
 
 
 def _range(words: Sequence[Token], q1: Quantity, q2: Quantity) -> _Reading | None:
@@ -218,6 +239,8 @@ def _same_thing(ra: _Reading, rb: _Reading, per_a: frozenset[str], per_b: frozen
         return False  # "$11,000 per call" is not a total of "$120,000" (unless the other claim says "per call" elsewhere)
     if ra.role and rb.role and ra.role != rb.role:
         return False  # "at 35.8 percent" (a level) vs "by 9.8 percent" (a change)
+    if ra.added != rb.added:
+        return False  # "the three unions" and "the other two unions" are other unions
     if ra.unit:
         # a unit names what it measures: two nouns of the same kind must agree
         return not (ra.head and rb.head and not ra.head & rb.head) and not (ra.of and rb.of and not ra.of & rb.of)
@@ -336,9 +359,22 @@ def _distance(ra: _Reading, rb: _Reading) -> float:
     return abs(x - y) / max(abs(x), abs(y), 1e-9)
 
 
+_EACH = frozenset({"each", "apiece", "individually"})
+_ALL = frozenset({"combined", "total", "altogether", "together", "collectively"})
+
+
+def _sharing(claim: Claim) -> str:
+    """Whether a claim's numbers are said of each one ("each", "apiece") or
+    of all together ("combined", "in total"), or "" when it says neither."""
+    lowers = {t.lower for t in claim.tokens}
+    return "each" if not lowers.isdisjoint(_EACH) else "all" if not lowers.isdisjoint(_ALL) else ""
+
+
 def detect(a: Claim, b: Claim) -> Clash | None:
     if not view(a).quantities or not view(b).quantities:
         return None
+    if {_sharing(a), _sharing(b)} == {"each", "all"}:
+        return None  # "each boy weighed 50 pounds" / "they weighed 136 pounds combined"
     na, nb = _numbers(a), _numbers(b)
     # Numbers the other side accounts for take no part; each of the rest is
     # held against its nearest rival. One whose nearest rival nearly equals
@@ -366,6 +402,16 @@ DETECTOR = Detector(
         fires("The storm left 19 million people without power.", "The storm left 9 million people without power."),
         fires("The company paid $2 billion for the stake.", "The company paid $3 billion for the stake."),
         fires("Turnout reached 61% in the capital.", "Turnout reached 48% in the capital."),
+        # a number said of each one is not the one said of all together
+        silent("The four boys weighed 136 pounds combined.", "Each boy weighed less than 50 pounds."),
+        fires("The four boys weighed 136 pounds combined.", "The four boys weighed 150 pounds in total."),
+        # a count of more or other things is not the count of all of them
+        silent("Astronomers have detected 20 new moons around Jupiter.", "Astronomers have found eight more moons around Jupiter."),
+        silent("Eddington will meet the three unions on Monday.", "Eddington will meet the other two unions on Monday."),
+        fires("Three others were wounded in the attack.", "Four others were wounded in the attack."),
+        # a rate adjective on what the number is "of": a year's pay is not a week's
+        silent("He will receive a yearly salary of $10 million.", "He will pocket a weekly salary of about $213,000."),
+        fires("He will receive a yearly salary of $10 million.", "He will get an annual salary of $12 million."),
         fires("Rebels freed twelve hostages on Sunday.", "Rebels freed 15 hostages on Sunday."),
         silent("The company paid nearly $2 billion for the stake.", "The company paid $2 billion for the stake."),
         silent("The storm left 9 million people without power.", "The storm left nine million people without power."),
