@@ -23,7 +23,7 @@ _CAPTION = re.compile(
 # Of those labels, the ones that may head a statement rather than credit a
 # picture: "Source: Apple set to acquire Path", "VIDEO: Police shoot man"
 # (a headline's label in capitals). Such a line is a statement when what
-# follows the label has a finite verb (see ``labelled_statement``).
+# follows the label has a verb (pipeline's ``_labelled_statement`` decides).
 _STATEMENT_LABEL = re.compile(r"^(?:(?i:sources?)|[A-Z]{4,})\s*:\s*(?=\S)")
 _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}$")
 
@@ -42,7 +42,7 @@ def boilerplate(sentence_text: str) -> str | None:
 def statement_label(sentence_text: str) -> int | None:
     """Where the text after a caption label starts, when the label may head a
     statement ("Source: ...", "PICTURES: ..."), else None. The caller decides
-    by the words after it (a finite verb: a statement, not a credit)."""
+    by the words after it (a verb: a statement, not a credit)."""
     text = sentence_text.lstrip()
     if not _CAPTION.match(text):
         return None
