@@ -585,11 +585,16 @@ _SUFFIX_SCALE = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
 
 def _suffix_scale(w: Word) -> float:
     """The scale of a numeral's suffix ("3bn", "2.5B"), 1 without one."""
-    if w.tag == "NUM":
-        for suffix, mult in _SUFFIX_SCALE.items():
-            if w.lower.endswith(suffix) and w.lower[: -len(suffix)].replace(".", "").replace(",", "").isdigit():
-                return mult
-    return 1.0
+    return _split_suffix(w.lower)[1] if w.tag == "NUM" else 1.0
+
+
+def _split_suffix(text: str) -> tuple[str, float]:
+    """A numeral without its scale suffix, and the scale ("2.5b" -> "2.5", 1e9);
+    the text and 1 without one."""
+    for suffix, mult in _SUFFIX_SCALE.items():
+        if text.endswith(suffix) and text[: -len(suffix)].replace(".", "").replace(",", "").isdigit():
+            return text[: -len(suffix)], mult
+    return text, 1.0
 
 
 def _numeral(text: str) -> tuple[float, float] | None:
@@ -648,11 +653,7 @@ def _number_at(words: Sequence[Word], i: int) -> tuple[float | None, int, float]
             j += 2
         if text.endswith(("st", "nd", "rd", "th")) or "/" in text or ":" in text:
             return None, j, 1.0  # ordinals, fractions and times are not quantities
-        scale = 1.0
-        for suffix, mult in _SUFFIX_SCALE.items():
-            if text.endswith(suffix) and text[: -len(suffix)].replace(".", "").replace(",", "").isdigit():
-                text, scale = text[: -len(suffix)], mult
-                break
+        text, scale = _split_suffix(text)
         parsed = _numeral(text)
         if parsed is None:
             return None, j, 1.0

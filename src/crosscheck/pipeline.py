@@ -34,13 +34,13 @@ def _extract_text(source_id: str, visible: str) -> tuple[tuple[Sentence, ...], t
     sentences = tuple(segment(norm, source_id))
     claims: list[Claim] = []
     for sentence, (nstart, nend) in zip(sentences, _normalized_ranges(norm, sentences)):
-        words = None
-        if boilerplate(sentence.text) is not None:
-            words = _labelled_statement(sentence.text, norm.text[nstart:nend], nstart)
-            if words is None:
-                continue  # listed in the report's skipped sentences with its reason
-        else:
+        if boilerplate(sentence.text) is None:
             words = tokenize(norm.text[nstart:nend], nstart)
+        else:
+            labelled = _labelled_statement(sentence.text, norm.text[nstart:nend], nstart)
+            if labelled is None:
+                continue  # listed in the report's skipped sentences with its reason
+            words = labelled
         units = decompose(words)
         scope_hedge = feature_mod.sentence_hedge(words) if units else None
         # A word's Token, made once and shared by the claims that have the word

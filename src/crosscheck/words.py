@@ -342,8 +342,13 @@ def _infinitive(words: list[Word], i: int) -> Word | None:
     tagger, reading "to" as a preposition, takes the noun reading."""
     w = words[i]
     if i + 1 < len(words) and words[i + 1].tag in _OBJECT_START and w.lemma == w.lower and "VERB" in readings(w.lower):
-        return Word(w.text, w.lower, lemma(w.lower, "VERB"), "VERB", w.start, w.end)
+        return _retagged(w, "VERB")
     return None
+
+
+def _retagged(w: Word, tag: str) -> Word:
+    """The word read as ``tag``, with that reading's lemma."""
+    return Word(w.text, w.lower, lemma(w.lower, tag), tag, w.start, w.end)
 
 
 # Opening words that qualify the sentence and never start a name: "*Only*
@@ -387,18 +392,19 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
                 nxt = words[i + 1] if i + 1 < n else None
                 before = words[i - 1].tag
                 closes = nxt is None or nxt.text in (",", ".", ";", ":", "\u2014", ")") or nxt.tag == "CONJ"
-                if nxt is not None and (
-                    (before == "PROPN" and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")))
-                    # "price *declines* have remained": a verb takes no auxiliary after it
-                    or (before == "NOUN" and nxt.tag == "AUX" and w.lower.endswith("s"))
-                ):
-                    words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
-                    continue  # a noun now: not finite
-                if seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes:
+                if (
+                    nxt is not None
+                    and (
+                        (before == "PROPN" and (nxt.text == "," or nxt.tag in ("CONJ", "AUX")))
+                        # "price *declines* have remained": a verb takes no auxiliary after it
+                        or (before == "NOUN" and nxt.tag == "AUX" and w.lower.endswith("s"))
+                    )
                     # "... could pave the way for limited prisoner exchanges, ...": a plural
                     # noun closing a noun phrase once the clause already has its verb.
-                    words[i] = Word(w.text, w.lower, lemma(w.lower, "NOUN"), "NOUN", w.start, w.end)
-                    continue
+                    or (seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes)
+                ):
+                    words[i] = _retagged(w, "NOUN")
+                    continue  # a noun now: not finite
             if is_finite(words, i):
                 seen_finite = True
                 last_finite = w
@@ -460,7 +466,7 @@ def _main_verb_after_plural(words: list[Word]) -> None:
                 if before.tag not in _SUBJECT_NP and (before.tag != "PREP" or i - 1 == start):
                     break  # past the opening noun phrase ("agendas for such exchanges")
                 if is_plural_noun(before) and w.tag == "NOUN" and w.lemma == w.lower and w.lower in readings(w.lower).get("VERB", ()) and words[i + 1].tag in ("PREP", "DET", "ADV", "NUM", "ADJ"):
-                    words[i] = Word(w.text, w.lower, lemma(w.lower, "VERB"), "VERB", w.start, w.end)
+                    words[i] = _retagged(w, "VERB")
                     break
         if end == n:
             break
