@@ -93,6 +93,11 @@ def test_seed_second_sentence_carries_kushner_apart() -> None:
          ["Without follow-up , the talks could remain symbolic", "the talks , serving mainly as a pressure valve"]),
         ("The minister said that the rebels had left, ending a long siege.",
          ["The minister said that the rebels had left", "the rebels , ending a long siege"]),
+        # what the subject did not do, after "without" and a gerund
+        ("U.S. administrations have pursued narrow objectives without committing to a comprehensive deal.",
+         ["U.S. administrations have pursued narrow objectives", "U.S. administrations without committing to a comprehensive deal"]),
+        ("The rebels left the city, without firing a single shot at the army.",
+         ["The rebels left the city", "The rebels without firing a single shot at the army"]),
         # a verbless list between dashes stays with its noun phrase
         ("The ministers \u2014 Smith, Jones and Brown \u2014 met in Rome.",
          ["The ministers met in Rome", "The ministers Smith , Jones and Brown"]),
@@ -124,6 +129,9 @@ def test_splits(sentence: str, expected: list[str]) -> None:
         "Two people are in the snow, wearing jackets.",  # a bare object: said of the subject during the event
         "Analysts agree, shutting down the music service makes sense.",  # a gerund subject with its verb
         "Holding the talks in Oman reduces the risk.",  # a gerund subject
+        "The talks ended without a deal on the nuclear programme.",  # "without" before a noun modifies the clause
+        "The rebels left without saying anything.",  # too little after the gerund to say apart
+        "Without committing to a comprehensive deal, the envoys met.",  # no clause before it
     ],
 )
 def test_does_not_split(sentence: str) -> None:

@@ -1,7 +1,8 @@
 import pytest
 
 from crosscheck import compare
-from crosscheck.event_reference import event_context, referring_noun
+from crosscheck.align import RELATED_THRESHOLD, align
+from crosscheck.event_reference import demonstrative_event, event_context, referring_noun
 from crosscheck.model import Source
 from crosscheck.pipeline import extract
 
@@ -112,3 +113,47 @@ def test_lent_anchors_alone_never_make_an_agreement() -> None:
     report = compare({"a": a, "b": b})
     assert not [f for f in report.findings if f.status == "agree" and "a:1" in f.claims]
     assert [f for f in report.findings if f.status == "agree" and "a:0" in f.claims]
+
+
+def test_a_demonstrative_event_phrase_borrows_the_anchors_it_lacks() -> None:
+    extraction, context = _context(LEAD + "Expect this Doha meeting to be the first of many.")
+    claim = extraction.claims[-1]
+    assert demonstrative_event(claim) == ("meeting", ("doha",))
+    ref = context[claim.id]
+    assert ref.antecedent == extraction.claims[0].id and not ref.adjunct
+    assert set(ref.anchors) == {"israel", "hamas", "03-03"}  # not its own "doha"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Expect this Cairo meeting to be the first of many.",  # names a place the antecedent lacks
+        "Expect this Doha hotel to be busy.",  # not an event noun
+        "Officials said that Doha meeting was useful.",  # "that" may be a complementizer
+        "Expect the Doha meeting to be the first of many.",  # not a demonstrative
+    ],
+)
+def test_not_a_demonstrative_reference(sentence: str) -> None:
+    extraction, context = _context(LEAD + sentence)
+    assert extraction.claims[-1].id not in context
+
+
+def _ordinal_conflicts(a: str, b: str) -> list[tuple[str, ...]]:
+    report = compare({"a": a, "b": b})
+    return [f.claims for f in report.findings if f.status == "conflict" and f.type == "ordinal"]
+
+
+def test_claims_said_of_aligned_events_are_compared_on_those_events() -> None:
+    a = LEAD + "Expect this Doha meeting to be the first of a sequence of cautious contacts rather than a breakthrough."
+    b = "Israel and Hamas negotiators met in Doha on March 3, marking another round of talks between two old adversaries."
+    # the two claims share no word of their own; each is said of its source's lead event, and those align
+    assert _ordinal_conflicts(a, b) == [("a:1", "b:1")]
+    candidates = align([extract(Source("a", "a", a)), extract(Source("b", "b", b))])
+    linked = next(c for c in candidates if (c.a.id, c.b.id) == ("a:1", "b:1"))
+    assert linked.event_link and linked.score < RELATED_THRESHOLD and not linked.states_the_same
+
+
+def test_claims_said_of_different_events_are_not_compared() -> None:
+    a = LEAD + "Expect this Doha meeting to be the first of a sequence of cautious contacts rather than a breakthrough."
+    b = "Egypt and Jordan signed a water deal in Amman on May 9, marking another round of talks between the two sides."
+    assert _ordinal_conflicts(a, b) == []

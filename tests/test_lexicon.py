@@ -354,6 +354,10 @@ SYNONYMS_MUST_NOT = [
     # "buy" and "steal" share only the noun class "a bargain", minor for both words.
     ("buy", "steal", None),
     ("buy", "steal", "VERB"),
+    # The curated agreement class joins nouns only: "deal" is not "treaty" (a neighbour of
+    # "agreement" only), and a settlement is as often a colony.
+    ("deal", "treaty", None),
+    ("agreement", "settlement", None),
     # A word is not its own synonym.
     ("buy", "buy", None),
     ("", "", None),
@@ -545,6 +549,19 @@ def test_canonical_place(name: str, canonical: str | None) -> None:
 def _lexicon_lines(name: str) -> list[str]:
     text = (DATA_DIR / name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if not line.startswith("#")]
+
+
+def test_curated_synonym_classes() -> None:
+    # WordNet files "deal" (a transaction) and "accord" (harmony) apart from "agreement"; news does not.
+    assert are_synonyms("deal", "agreement") and are_synonyms("accord", "pact")
+    lines = _lexicon_lines("synonyms_curated.tsv")
+    assert lines
+    for line in lines:
+        class_id, pos, members, note = line.split("\t")
+        assert class_id.startswith("news.") and pos in "nvar" and note, line
+        words = members.split(",")
+        assert len(words) >= 2 and len(set(words)) == len(words), line
+        assert all(WORD_RE.match(w) for w in words), line
 
 
 def test_synonym_lines_parse() -> None:

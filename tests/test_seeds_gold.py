@@ -1,6 +1,7 @@
 """Acceptance: the seeds report against ../shared/eval/seeds_gold.jsonl, checked
 exactly as ../shared/eval/README.md defines. Every item without "hard": true
-must hold; hard items are counted and printed."""
+must hold; hard items are counted and printed, and at least HARD_TARGET of them
+must hold (the target of issue 4)."""
 
 from __future__ import annotations
 
@@ -96,10 +97,14 @@ def test_required_gold_item(item: dict[str, Any], report: dict[str, Any]) -> Non
     assert holds(item, report), item["note"]
 
 
+HARD_TARGET = 2
+
+
 @needs_shared
-def test_hard_gold_items_are_counted(report: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+def test_hard_gold_items_meet_the_target(report: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
     hard = [i for i in _gold() if i.get("hard")]
     held = [i["id"] for i in hard if holds(i, report)]
     with capsys.disabled():
         print(f"\nseeds gold: hard items held {len(held)}/{len(hard)} {held}")
     assert len(hard) == 3
+    assert len(held) >= HARD_TARGET, [i["note"] for i in hard if i["id"] not in held]

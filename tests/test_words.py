@@ -104,6 +104,21 @@ def test_a_compound_noun_stays_a_noun(sentence: str, noun: str) -> None:
     assert {w.text: w.tag for w in tokenize(sentence)}[noun] == "NOUN"
 
 
+@pytest.mark.parametrize(
+    "sentence, word, tag",
+    [
+        ("Expect this Muscat meeting to be the first of many.", "meeting", "NOUN"),
+        ("The Boston bombing shocked the city.", "bombing", "NOUN"),
+        # after a plural name, or before an object, an -ing form is a participle
+        ("The Germans meeting in Paris agreed.", "meeting", "VERB"),
+        ("The Fed meeting its target surprised markets.", "meeting", "VERB"),
+        ("Jones meeting the press was a surprise.", "meeting", "VERB"),  # no determiner
+    ],
+)
+def test_an_ing_form_after_a_determiner_and_a_name_is_a_noun(sentence: str, word: str, tag: str) -> None:
+    assert {w.text: w.tag for w in tokenize(sentence)}[word] == tag
+
+
 def test_a_coordinated_past_verb_is_a_verb() -> None:
     tags = {w.text: (w.tag, w.lemma) for w in tokenize("The teenager committed suicide and left a note.")}
     assert tags["left"] == ("VERB", "leave")

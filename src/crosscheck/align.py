@@ -88,6 +88,9 @@ class Candidate:
     own_score: float | None = None
     # How many of the claims' own keys match (see ``matched_own_keys``).
     own_matches: int = 0
+    # The claims are said of events that align (each is one, or refers to one;
+    # see ``event_links``): what one says of its event the other may deny.
+    event_link: bool = False
 
     @property
     def shared_keys(self) -> frozenset[str]:
@@ -484,6 +487,7 @@ class SourceKeys:
     every: tuple[tuple[str, ...], ...]  # both, in the order of ClaimKeys.every
     frame: tuple[frozenset[str], ...]  # frame_keys of each claim
     lent: Mapping[str, EventReference]  # claim id -> the event it refers to
+    said_of: Mapping[int, tuple[int, ...]]  # index of a claim naming an event -> indices of claims referring to it
     postings: dict[str, tuple[int, ...]]  # key -> indices of the claims matched on it
     tags: dict[str, float]  # as key_weights reads them
     counts: dict[str, int]
@@ -511,6 +515,12 @@ def source_keys(claims: tuple[Claim, ...]) -> SourceKeys:
             postings[k].append(n)
     tags, counts = _tag_weights(claims), _claim_counts(keys)
     weights = {k: _weight(k, tags.get(k), n) for k, n in counts.items()}
+    said_of: dict[int, list[int]] = defaultdict(list)
+    if lent:
+        position = {c.id: n for n, c in enumerate(claims)}
+        for n, c in enumerate(claims):
+            if c.id in lent:
+                said_of[position[lent[c.id].antecedent]].append(n)
     return SourceKeys(
         claims,
         keys,
@@ -518,6 +528,7 @@ def source_keys(claims: tuple[Claim, ...]) -> SourceKeys:
         every,
         frame_keys(claims),
         lent,
+        {n: tuple(ns) for n, ns in said_of.items()},
         {k: tuple(ns) for k, ns in postings.items()},
         tags,
         counts,
@@ -604,6 +615,28 @@ def _own_score(a: ClaimKeys, b: ClaimKeys, weights: Mapping[str, float]) -> floa
     return _score(ClaimKeys(tuple(a.own), (), a.frame), ClaimKeys(tuple(b.own), (), b.frame), weights)
 
 
+def event_links(
+    sources: Sequence[SourceKeys], offsets: Sequence[int], pairs: Mapping[tuple[int, int], float]
+) -> frozenset[tuple[int, int]]:
+    """Pairs of claims (global indices, lower first) said of two events that
+    align at CLASH_THRESHOLD: a claim is said of its own event and, when it
+    refers to an earlier one (crosscheck.event_reference), of that one.
+    "Expect this Muscat meeting to be the first of many" is said of the event
+    of "Iran and the U.S. met in Muscat on Feb. 6", however few words it
+    shares with "..., marking another round of talks" of the other source."""
+    said_of = {offset + n: tuple(offset + m for m in ms) for s, offset in zip(sources, offsets) for n, ms in s.said_of.items()}
+    if not said_of:
+        return frozenset()
+    out: set[tuple[int, int]] = set()
+    for (i, j), s in pairs.items():
+        if s < CLASH_THRESHOLD or (i not in said_of and j not in said_of):
+            continue
+        for p in (i, *said_of.get(i, ())):
+            for q in (j, *said_of.get(j, ())):
+                out.add((p, q) if p < q else (q, p))
+    return frozenset(out)
+
+
 def align(extractions: Sequence[Extraction]) -> list[Candidate]:
     """Scored candidate pairs between claims of different sources, best first
     per claim; only pairs at or above RELATED_THRESHOLD or AGREE_THRESHOLD
@@ -646,19 +679,24 @@ def align(extractions: Sequence[Extraction]) -> list[Candidate]:
                     key = (n, m) if n < m else (m, n)
                     if key not in pairs:
                         pairs[key] = _score(claim_keys(key[0]), claim_keys(key[1]), weights)
+    linked = event_links(sources, offsets, pairs)
+    for key in linked:
+        if key not in pairs:
+            pairs[key] = _score(claim_keys(key[0]), claim_keys(key[1]), weights)
     lent: dict[str, EventReference] = {}
     for s in sources:
         lent.update(s.lent)
     out = []
     floor = min(RELATED_THRESHOLD, AGREE_THRESHOLD)
     for (i, j), s in pairs.items():
-        if s < floor:
+        if s < floor and (i, j) not in linked:
             continue
         ki, kj = claim_keys(i), claim_keys(j)
         own = _own_score(ki, kj, weights)
         statement = s if own is None else own
         # Matches are counted only where they decide (see Candidate.states_the_same).
         matches = matched_own_keys(ki, kj) if AGREE_THRESHOLD <= statement < CLASH_THRESHOLD else 0
-        out.append(Candidate(claims[i], claims[j], s, ki.every, kj.every, _note(lent, claims[i], claims[j]), own, matches))
+        note = _note(lent, claims[i], claims[j])
+        out.append(Candidate(claims[i], claims[j], s, ki.every, kj.every, note, own, matches, (i, j) in linked))
     out.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
     return out

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from crosscheck.align import CLASH_THRESHOLD, RELATED_THRESHOLD, Candidate
-from crosscheck.detectors import DETECTORS, Clash
+from crosscheck.detectors import DETECTORS, EVENT_DETECTORS, Clash, Detector
 from crosscheck.identity_cache import SOURCE_CACHE_SIZE, cache_by_identity
 from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
 
@@ -24,15 +24,17 @@ MIN_ANCHORS = 2
 MAX_AGREE_PER_SOURCE = 3  # a claim may agree with several claims of one source
 
 
-def clashes(a: Claim, b: Claim) -> list[Clash]:
+def clashes(a: Claim, b: Claim, detectors: Sequence[Detector] = DETECTORS) -> list[Clash]:
     """Every detector's clash between two claims (at most one per type)."""
     found = []
-    for detector in DETECTORS:
+    for detector in detectors:
         clash = detector.detect(a, b)
         if clash is not None:
             found.append(clash)
     return found
 
+
+EVENT_CLASHES = frozenset(d.type for d in EVENT_DETECTORS)
 
 # Clash types that are weak evidence alone: they need the claims to align.
 NEEDS_ALIGNMENT = frozenset({"tense"})
@@ -41,6 +43,8 @@ NEEDS_ALIGNMENT = frozenset({"tense"})
 def same_event(cand: Candidate, clash: Clash) -> bool:
     a, b = cand.a, cand.b
     if cand.statement_score >= CLASH_THRESHOLD:
+        return True
+    if cand.event_link and clash.type in EVENT_CLASHES:
         return True
     if cand.score < RELATED_THRESHOLD:
         return False
@@ -68,7 +72,9 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
 
     for cand in candidates:  # best first
         a, b = cand.a, cand.b
-        found = [c for c in clashes(a, b) if same_event(cand, c)]
+        # A pair tied only by the events its claims are said of is compared on those events.
+        detectors = DETECTORS if cand.score >= RELATED_THRESHOLD or cand.statement_score >= CLASH_THRESHOLD else EVENT_DETECTORS
+        found = [c for c in clashes(a, b, detectors) if same_event(cand, c)]
         if found:
             for clash in found:
                 conflicts.append(_conflict(cand, clash, fingerprints))

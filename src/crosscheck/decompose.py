@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosscheck.normalize import DASH
-from crosscheck.words import MODAL_VERBS, RELATIVES, Word, is_finite, is_plural_noun
+from crosscheck.words import MODAL_VERBS, RELATIVES, Word, is_finite, is_plural_noun, readings
 
 Unit = list[int]  # word indices in reading order
 
@@ -352,6 +352,35 @@ def _rule_participle_adjunct(words: Sequence[Word], unit: Unit) -> list[Unit] | 
     return None
 
 
+def _rule_without_adjunct(words: Sequence[Word], unit: Unit) -> list[Unit] | None:
+    """``CLAUSE without V-ing X ...`` -> clause + subject ``without V-ing X``.
+
+    What the subject did not do is a claim apart ("pursued narrow objectives
+    without committing to a comprehensive deal": they did not commit to one),
+    which another source may state or deny on its own. "without" before a
+    noun ("without delay", "without a deal") modifies the clause and stays.
+    """
+    for k in range(2, len(unit) - ADJUNCT_MIN_CONTENT - 1):
+        if words[unit[k]].lower != "without":
+            continue
+        gerund = words[unit[k + 1]]
+        if not gerund.lower.endswith("ing") or not gerund.lower.isalpha() or "VERB" not in readings(gerund.lower):
+            continue  # (the tagger may read a gerund after a preposition as a noun: "without firing")
+        adjunct = unit[k:]
+        if sum(words[i].is_content for i in adjunct[2:]) < ADJUNCT_MIN_CONTENT:
+            continue
+        clause = unit[:k]
+        if words[clause[-1]].text == ",":
+            clause = clause[:-1]
+        if not _has_finite(words, clause):
+            continue
+        subject = _subject_of(words, _clause_tail(words, clause))
+        if not subject:
+            continue
+        return [clause, subject + adjunct]
+    return None
+
+
 def _opens_clause(words: Sequence[Word], unit: Unit) -> bool:
     """Is there a finite verb in ``unit`` before any complementizer or
     subordinator (whose own clause may have one: "thinking that it would")?"""
@@ -612,6 +641,7 @@ _RULES = (
     (_rule_coordination, SPLIT_COORDINATORS),
     (_rule_comma_parenthetical, frozenset({","})),
     (_rule_participle_adjunct, frozenset({","})),
+    (_rule_without_adjunct, frozenset({"without"})),
     (_rule_distributive_subject, DISTRIBUTIVE_MARKERS),
     (_rule_range, frozenset({"from"})),
     (_rule_object_list, frozenset({","})),

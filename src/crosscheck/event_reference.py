@@ -15,6 +15,11 @@ the nearest earlier claim of the same source that mentions the same noun (or
 its verb, "meeting"/"met") and has anchors; failing that, the first claim of
 the source that has at least two anchors (the lead event).
 
+A demonstrative event phrase anywhere in a claim ("Expect this Muscat
+meeting to be the first of many") points back the same way, even when the
+claim has anchors of its own: the antecedent must hold those the phrase
+names ("Muscat"), and the claim borrows the ones it lacks.
+
 A participle adjunct split from its clause ("Iran and the U.S., marking the
 first direct talks in years", from "... will meet in Muscat on Feb. 6,
 marking ...") is said of that clause's event: it borrows the anchors of the
@@ -30,18 +35,29 @@ from types import MappingProxyType
 from crosscheck.decompose import adjunct_participle
 from crosscheck.model import Claim, Extraction
 
-# Nouns that name an event a news story is about (lemmas).
+# Nouns that name an event a news story is about (lemmas), by kind: two
+# nouns of one kind can name the same event ("the meeting" / "the talks").
 # fmt: off
-EVENT_NOUNS = frozenset({
-    "meeting", "session", "talk", "summit", "visit", "negotiation", "conference", "discussion",
-    "encounter", "round", "attack", "strike", "raid", "bombing", "explosion", "blast", "shooting",
-    "crash", "accident", "incident", "fire", "election", "vote", "referendum", "deal",
-    "agreement", "accord", "treaty", "announcement", "ceremony", "trial", "hearing", "verdict",
-    "protest", "rally", "demonstration", "operation", "speech", "interview", "ruling", "decision",
-    "arrest", "exchange", "ceasefire", "truce", "invasion", "offensive", "storm", "earthquake",
-    "flood", "outbreak",
+EVENT_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
+    "meeting": frozenset({
+        "meeting", "session", "talk", "summit", "visit", "negotiation", "conference", "discussion",
+        "encounter", "round", "contact", "engagement", "dialogue", "consultation",
+    }),
+    "violence": frozenset({"attack", "strike", "raid", "bombing", "explosion", "blast", "shooting", "invasion", "offensive"}),
+    "accident": frozenset({"crash", "accident", "incident", "fire"}),
+    "vote": frozenset({"election", "vote", "referendum"}),
+    "agreement": frozenset({"deal", "agreement", "accord", "treaty", "pact", "ceasefire", "truce"}),
+    "statement": frozenset({"announcement", "speech", "interview"}),
+    "ceremony": frozenset({"ceremony"}),
+    "legal": frozenset({"trial", "hearing", "verdict", "ruling", "decision", "arrest"}),
+    "protest": frozenset({"protest", "rally", "demonstration"}),
+    "operation": frozenset({"operation"}),
+    "exchange": frozenset({"exchange", "swap"}),
+    "disaster": frozenset({"storm", "earthquake", "flood", "outbreak"}),
 })
 # fmt: on
+EVENT_KIND = MappingProxyType({noun: kind for kind, nouns in EVENT_KINDS.items() for noun in nouns})
+EVENT_NOUNS = frozenset(EVENT_KIND)
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _MODIFIER_TAGS = frozenset({"ADJ", "NOUN", "ADV", "POS"})  # "this week's summit"
 MIN_LEAD_ANCHORS = 2
@@ -67,6 +83,27 @@ def referring_noun(claim: Claim) -> str | None:
     else:
         return None
     return head if head in EVENT_NOUNS else None
+
+
+_DEMONSTRATIVES = frozenset({"this", "these"})  # "that" is also a complementizer ("said that talks ...")
+
+
+def demonstrative_event(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
+    """``this/these [modifiers] EVENT_NOUN`` anywhere in the claim: the noun
+    and the claim's anchors named inside the phrase ("this Muscat meeting" ->
+    ("meeting", ("muscat",)))."""
+    tokens = claim.tokens
+    for i, t in enumerate(tokens):
+        if t.lower not in _DEMONSTRATIVES:
+            continue
+        k = i + 1
+        while k < len(tokens) and tokens[k].tag in _MODIFIER_TAGS | {"PROPN"}:
+            k += 1
+        head = tokens[k - 1]
+        if k > i + 1 and head.tag == "NOUN" and head.lemma in EVENT_NOUNS:
+            phrase = " ".join(w.lower for w in tokens[i:k])
+            return head.lemma, tuple(a for a in anchors(claim) if a in phrase)
+    return None
 
 
 def _mentions(claim: Claim, noun: str) -> bool:
@@ -110,6 +147,16 @@ def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
                     out[claim.id] = EventReference(claim.tokens[participle].lower, before.id, lent, adjunct=True)
                     continue
         if anchored[n]:
+            found = demonstrative_event(claim)
+            if found is None:
+                continue
+            noun, named = found
+            m = next(
+                (m for m in reversed(range(n)) if set(named) <= set(anchored[m]) and _mentions(claims[m], noun)), None
+            )
+            lent = () if m is None else tuple(k for k in dict.fromkeys(anchored[m]) if k not in anchored[n])
+            if lent:
+                out[claim.id] = EventReference(noun, claims[m].id, lent)
             continue
         noun = referring_noun(claim)
         if noun is None:

@@ -11,7 +11,9 @@ first use.
 * **Synonym classes** (``synonyms.tsv``), **derivational families** (``derivations.tsv``) and
   **places** (``places.tsv``), all from ``data/build_lexicon.py``, whose docstring gives the
   selection rules. Claim alignment uses them to match paraphrases: "talks"/"negotiation",
-  "negotiate"/"negotiation", "Muscat"/"Oman".
+  "negotiate"/"negotiation", "Muscat"/"Oman". A few **curated synonym classes**
+  (``synonyms_curated.tsv``, edited by hand) join words news uses for one thing that WordNet
+  files under different senses ("deal"/"agreement"/"accord").
 * **Word frequencies** (``frequencies.tsv``, ``data/build_frequencies.py``, licence in
   ``data/WORDFREQ-LICENSE``): Zipf values from wordfreq, so alignment weighs rare words above
   common ones.
@@ -27,6 +29,7 @@ but only when the stripped form is an adjective of the antonym lexicon.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -51,6 +54,7 @@ __all__ = [
 
 DATA_FILE = "antonyms.tsv"
 SYNONYMS_FILE = "synonyms.tsv"
+CURATED_SYNONYMS_FILE = "synonyms_curated.tsv"  # edited by hand, read as it is
 DERIVATIONS_FILE = "derivations.tsv"
 PLACES_FILE = "places.tsv"
 
@@ -171,7 +175,7 @@ def _load_synonyms() -> Mapping[str, tuple[tuple[str, str, bool], ...]]:
     Kept as tuples (sets are built per lookup and cached) so that loading stays fast.
     """
     table: dict[str, list[tuple[str, str, bool]]] = {}
-    for synset_id, pos, members in _rows(SYNONYMS_FILE):
+    for synset_id, pos, members, *_note in itertools.chain(_rows(SYNONYMS_FILE), _rows(CURATED_SYNONYMS_FILE)):
         for member in members.split(","):
             minor = member[-1] == "*"  # this POS is minor for the word
             word = member[:-1] if minor else member

@@ -402,6 +402,7 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
                     # "... could pave the way for limited prisoner exchanges, ...": a plural
                     # noun closing a noun phrase once the clause already has its verb.
                     or (seen_finite and before in ("NOUN", "ADJ") and w.lower.endswith("s") and closes)
+                    or _named_event(words, i)
                 ):
                     words[i] = _retagged(w, "NOUN")
                     continue  # a noun now: not finite
@@ -412,6 +413,25 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
             seen_finite = True
             last_finite = w
     return words
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _named_event(words: list[Word], i: int) -> bool:
+    """An -ing form after a determiner and a singular name is a noun: "this
+    Muscat meeting", "the Boston bombing". After a plural name, or with an
+    object, it is a participle ("the Germans meeting in Paris", "the Fed
+    meeting its target")."""
+    w = words[i]
+    if not w.lower.endswith("ing") or i < 2:
+        return False
+    k = i - 1
+    while k > 0 and words[k].tag == "PROPN" and i - k <= 2:
+        k -= 1
+    if k == i - 1 or words[k].lower not in _DEFINITE or words[i - 1].lower.endswith("s"):
+        return False
+    return i + 1 >= len(words) or words[i + 1].tag not in ("DET", "PRON", "POS")
 
 
 def _past_form(lower: str) -> str | None:

@@ -8,7 +8,7 @@ fails for a detector without both.
 
 from __future__ import annotations
 
-from crosscheck.detectors import antonym, date, negation, number, refutation, tense
+from crosscheck.detectors import antonym, date, negation, number, ordinal, refutation, tense
 from crosscheck.detectors.base import Clash, Detector, Example
 
 # Order matters only for ties in reporting: factual clashes first.
@@ -18,7 +18,13 @@ DETECTORS: tuple[Detector, ...] = (
     negation.DETECTOR,
     refutation.DETECTOR,
     antonym.DETECTOR,
+    ordinal.DETECTOR,
     tense.DETECTOR,
 )
 
-__all__ = ["DETECTORS", "Clash", "Detector", "Example"]
+# Detectors whose clash is said of an event as a whole, not of the claims'
+# words: they also compare claims that are only tied by the events they refer
+# to (see crosscheck.align.Candidate.event_link).
+EVENT_DETECTORS: tuple[Detector, ...] = (ordinal.DETECTOR,)
+
+__all__ = ["DETECTORS", "EVENT_DETECTORS", "Clash", "Detector", "Example"]

@@ -42,7 +42,7 @@ _TYPE_HELP = {
     "tense": "The sources place the same event in different times (met / will meet).",
     "modality": "One source states as fact what the other states as possible or intended.",
     "quantifier": "The sources quantify differently (all / some).",
-    "ordinal": "The sources order differently (first / another).",
+    "ordinal": "The sources put the same event at different places in its sequence (first / another).",
 }
 
 
