@@ -69,3 +69,24 @@ def test_antonym_lookup_forms_find_every_antonym_pair() -> None:
                         assert opposites(form_a) & set(lookup_forms(form_b)), (form_a, form_b)
                         checked += 1
     assert checked > 1000
+
+
+def test_a_detail_stated_of_the_same_subject_in_the_sentence_counts() -> None:
+    # Two claims of one sentence, one subject: the man writing the note is the man near the bike.
+    report = compare({"a": "A man is sitting near a bike and is writing a note.", "b": "There is no man writing a note near a bike."})
+    assert [f.type for f in report.by_status("conflict")] == ["negation"]
+    # Said of another subject, the detail is not his: denying the more specific statement leaves it open.
+    report = compare(
+        {"a": "A woman is sitting near a bike and a man is writing a note.", "b": "There is no man writing a note near a bike."}
+    )
+    assert not report.by_status("conflict")
+
+
+def test_subject_contexts_join_claims_that_share_their_subject() -> None:
+    from crosscheck.classify import subject_contexts
+
+    claims = extract(Source("a", "a", "A man is sitting near a bike and is writing a note. A dog sleeps.")).claims
+    contexts = subject_contexts(claims)
+    assert [c.text for c in claims] == ["A man is sitting near a bike", "A man is writing a note", "A dog sleeps"]
+    # each gets what the other states of the man, less its own words
+    assert contexts == {claims[0].id: {"write", "note"}, claims[1].id: {"sit", "bike"}}

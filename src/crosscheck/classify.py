@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from crosscheck.align import CLASH_THRESHOLD, RELATED_THRESHOLD, Candidate
 from crosscheck.detectors import DETECTORS, EVENT_DETECTORS, Clash, Detector
+from crosscheck.detectors.base import NO_CONTEXT, SubjectContext
 from crosscheck.identity_cache import SOURCE_CACHE_SIZE, cache_by_identity
 from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
 
@@ -24,14 +25,49 @@ MIN_ANCHORS = 2
 MAX_AGREE_PER_SOURCE = 3  # a claim may agree with several claims of one source
 
 
-def clashes(a: Claim, b: Claim, detectors: Sequence[Detector] = DETECTORS) -> list[Clash]:
-    """Every detector's clash between two claims (at most one per type)."""
+def clashes(
+    a: Claim,
+    b: Claim,
+    detectors: Sequence[Detector] = DETECTORS,
+    context_a: SubjectContext = NO_CONTEXT,
+    context_b: SubjectContext = NO_CONTEXT,
+) -> list[Clash]:
+    """Every detector's clash between two claims (at most one per type);
+    ``context_a``/``context_b``: see ``subject_contexts``."""
     found = []
+    in_context = bool(context_a or context_b)
     for detector in detectors:
-        clash = detector.detect(a, b)
+        if in_context and detector.detect_in_context is not None:
+            clash = detector.detect_in_context(a, b, context_a, context_b)
+        else:
+            clash = detector.detect(a, b)
         if clash is not None:
             found.append(clash)
     return found
+
+
+_CONTEXT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
+
+
+@cache_by_identity(maxsize=SOURCE_CACHE_SIZE)
+def subject_contexts(claims: Sequence[Claim]) -> dict[str, SubjectContext]:
+    """Claim id -> what the other claims of its sentence state of the same
+    subject (a SubjectContext), for claims split from one sentence that share
+    their subject's words: "A man is sitting near a bike" and "A man is
+    writing a note" from "A man is sitting near a bike and is writing a note"."""
+    groups: dict[tuple[int, Span], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.tokens:
+            first = claim.tokens[0]
+            groups[(claim.sentence, (first.start, first.end))].append(claim)
+    out: dict[str, SubjectContext] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        lemmas = [frozenset(t.lemma for t in c.tokens if t.tag in _CONTEXT_TAGS) for c in group]
+        for n, claim in enumerate(group):
+            out[claim.id] = frozenset().union(*(ls for m, ls in enumerate(lemmas) if m != n)) - lemmas[n]
+    return out
 
 
 EVENT_CLASHES = frozenset(d.type for d in EVENT_DETECTORS)
@@ -62,6 +98,9 @@ def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
 
 def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate]) -> list[Finding]:
     sources = [_source_findings(e.claims) for e in extractions]
+    contexts: dict[str, SubjectContext] = {}
+    for e in extractions:
+        contexts.update(subject_contexts(e.claims))
     fingerprints: dict[str, str] = {}
     for source in sources:
         fingerprints.update(source.fingerprints)
@@ -74,7 +113,9 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
         a, b = cand.a, cand.b
         # A pair tied only by the events its claims are said of is compared on those events.
         detectors = DETECTORS if cand.score >= RELATED_THRESHOLD or cand.statement_score >= CLASH_THRESHOLD else EVENT_DETECTORS
-        found = [c for c in clashes(a, b, detectors) if same_event(cand, c)]
+        context_a = contexts.get(a.id, NO_CONTEXT)
+        context_b = contexts.get(b.id, NO_CONTEXT)
+        found = [c for c in clashes(a, b, detectors, context_a, context_b) if same_event(cand, c)]
         if found:
             for clash in found:
                 conflicts.append(_conflict(cand, clash, fingerprints))

@@ -31,12 +31,21 @@ class Example:
     fires: bool
 
 
+# What the other claims of a claim's sentence state of the same subject (their
+# content lemmas): "A man is sitting near a bike and is writing a note" is two
+# claims, and the second is still said of a man near a bike.
+SubjectContext = frozenset[str]
+NO_CONTEXT: SubjectContext = frozenset()
+
+
 @dataclass(frozen=True, slots=True)
 class Detector:
     type: str
     detect: Callable[[Claim, Claim], Clash | None]
     examples: tuple[Example, ...]
     doc: str = ""
+    # ``detect`` told each claim's SubjectContext, for detectors that read it.
+    detect_in_context: Callable[[Claim, Claim, SubjectContext, SubjectContext], Clash | None] | None = None
 
 
 def fires(a: str, b: str) -> Example:

@@ -24,10 +24,10 @@ A denial is read as narrowly as it is worded:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from crosscheck.detectors.base import Clash, Detector, fires, quote, silent, spans, view
+from crosscheck.detectors.base import NO_CONTEXT, Clash, Detector, SubjectContext, fires, quote, silent, spans, view
 from crosscheck.features import ATTRIBUTION_VERBS, NEGATING_NOUNS_BEFORE_TO, infinitive_after
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.lexicon import related_words
@@ -117,7 +117,7 @@ _CIRCUMSTANCE_PREPOSITIONS = frozenset({
 })
 
 
-def _adds_detail(negated: Claim, plain: dict[str, Token], negators: Sequence[int], head: int) -> bool:
+def _adds_detail(negated: Claim, plain: Collection[str], negators: Sequence[int], head: int) -> bool:
     """Does the negated claim deny a circumstance the plain one does not state?
     Denying a more specific statement leaves the general one open: "There is
     no man dancing on the road" does not deny "A man is dancing" (he may dance
@@ -342,10 +342,19 @@ def _denied_words(claim: Claim) -> set[int]:
 
 
 def detect(a: Claim, b: Claim) -> Clash | None:
+    return detect_in_context(a, b, NO_CONTEXT, NO_CONTEXT)
+
+
+def detect_in_context(a: Claim, b: Claim, context_a: SubjectContext, context_b: SubjectContext) -> Clash | None:
+    """``detect``, where a detail the negated claim adds may also be stated of
+    the same subject elsewhere in the plain claim's sentence ("There is no man
+    writing a note near a bike" / "A man is sitting near a bike and is writing
+    a note")."""
     negated_a = negated(a)
     if negated_a == negated(b):
         return None
     negated_claim, plain, negs = (a, b, negators(a)) if negated_a else (b, a, negators(b))
+    plain_context = context_b if negated_a else context_a
     # The same lemma only: synonym classes are too loose for a denial ("not
     # related" does not deny "referred").
     plain_all: dict[str, list[int]] = {}
@@ -373,7 +382,7 @@ def detect(a: Claim, b: Claim) -> Clash | None:
             shown = subject
         elif j is None or not _same_participants(negated_claim, k, plain, j):
             continue
-        if _adds_detail(negated_claim, plain_lemmas, negs, k):
+        if _adds_detail(negated_claim, plain_lemmas.keys() | plain_context, negs, k):
             continue
         if negated_claim.tokens[k].tag in ("NOUN", "PROPN"):
             # "no brown dog" against "a black dog ... with a brown dog": the brown one
@@ -578,6 +587,7 @@ def _shares(a: list[_Phrase], b: list[_Phrase]) -> bool:
 DETECTOR = Detector(
     type="negation",
     detect=detect,
+    detect_in_context=detect_in_context,
     doc="One side negates (not, never, no, without, deny, refuse, fail to) a word the other asserts.",
     examples=(
         fires("A man is playing a guitar.", "A man is not playing a guitar."),
