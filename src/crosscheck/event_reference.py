@@ -86,6 +86,7 @@ def referring_noun(claim: Claim) -> str | None:
 
 
 _DEMONSTRATIVES = frozenset({"this", "these"})  # "that" is also a complementizer ("said that talks ...")
+_PHRASE_TAGS = _MODIFIER_TAGS | {"PROPN"}  # "this Muscat meeting": a name may modify the event noun
 
 
 def demonstrative_event(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
@@ -97,7 +98,7 @@ def demonstrative_event(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
         if t.lower not in _DEMONSTRATIVES:
             continue
         k = i + 1
-        while k < len(tokens) and tokens[k].tag in _MODIFIER_TAGS | {"PROPN"}:
+        while k < len(tokens) and tokens[k].tag in _PHRASE_TAGS:
             k += 1
         head = tokens[k - 1]
         if k > i + 1 and head.tag == "NOUN" and head.lemma in EVENT_NOUNS:
