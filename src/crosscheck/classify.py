@@ -16,8 +16,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from crosscheck.align import CLASH_THRESHOLD, RELATED_THRESHOLD, Candidate
-from crosscheck.detectors import DETECTORS, EVENT_DETECTORS, Clash, Detector
-from crosscheck.detectors.base import NO_CONTEXT, SubjectContext
+from crosscheck.detectors import DETECTORS, EVENT_DETECTORS, Clash
+from crosscheck.detectors.base import NO_CONTEXT, SubjectContext, content_lemmas
 from crosscheck.identity_cache import SOURCE_CACHE_SIZE, cache_by_identity
 from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
 
@@ -25,18 +25,12 @@ MIN_ANCHORS = 2
 MAX_AGREE_PER_SOURCE = 3  # a claim may agree with several claims of one source
 
 
-def clashes(
-    a: Claim,
-    b: Claim,
-    detectors: Sequence[Detector] = DETECTORS,
-    context_a: SubjectContext = NO_CONTEXT,
-    context_b: SubjectContext = NO_CONTEXT,
-) -> list[Clash]:
+def clashes(a: Claim, b: Claim, context_a: SubjectContext = NO_CONTEXT, context_b: SubjectContext = NO_CONTEXT) -> list[Clash]:
     """Every detector's clash between two claims (at most one per type);
     ``context_a``/``context_b``: see ``subject_contexts``."""
     found = []
     in_context = bool(context_a or context_b)
-    for detector in detectors:
+    for detector in DETECTORS:
         if in_context and detector.detect_in_context is not None:
             clash = detector.detect_in_context(a, b, context_a, context_b)
         else:
@@ -44,9 +38,6 @@ def clashes(
         if clash is not None:
             found.append(clash)
     return found
-
-
-_CONTEXT_TAGS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
 
 @cache_by_identity(maxsize=SOURCE_CACHE_SIZE)
@@ -64,7 +55,7 @@ def subject_contexts(claims: Sequence[Claim]) -> dict[str, SubjectContext]:
     for group in groups.values():
         if len(group) < 2:
             continue
-        lemmas = [frozenset(t.lemma for t in c.tokens if t.tag in _CONTEXT_TAGS) for c in group]
+        lemmas = [content_lemmas(c) for c in group]
         for n, claim in enumerate(group):
             out[claim.id] = frozenset().union(*(ls for m, ls in enumerate(lemmas) if m != n)) - lemmas[n]
     return out
@@ -111,11 +102,8 @@ def classify(extractions: Sequence[Extraction], candidates: Sequence[Candidate])
 
     for cand in candidates:  # best first
         a, b = cand.a, cand.b
-        # A pair tied only by the events its claims are said of is compared on those events.
-        detectors = DETECTORS if cand.score >= RELATED_THRESHOLD or cand.statement_score >= CLASH_THRESHOLD else EVENT_DETECTORS
-        context_a = contexts.get(a.id, NO_CONTEXT)
-        context_b = contexts.get(b.id, NO_CONTEXT)
-        found = [c for c in clashes(a, b, detectors, context_a, context_b) if same_event(cand, c)]
+        # (same_event keeps only event-level clashes of a pair tied by its events alone)
+        found = [c for c in clashes(a, b, contexts.get(a.id, NO_CONTEXT), contexts.get(b.id, NO_CONTEXT)) if same_event(cand, c)]
         if found:
             for clash in found:
                 conflicts.append(_conflict(cand, clash, fingerprints))

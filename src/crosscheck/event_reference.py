@@ -34,6 +34,7 @@ from types import MappingProxyType
 
 from crosscheck.decompose import adjunct_participle
 from crosscheck.model import Claim, Extraction
+from crosscheck.words import DEFINITE_DETERMINERS
 
 # Nouns that name an event a news story is about (lemmas), by kind: two
 # nouns of one kind can name the same event ("the meeting" / "the talks").
@@ -58,7 +59,6 @@ EVENT_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({
 # fmt: on
 EVENT_KIND = MappingProxyType({noun: kind for kind, nouns in EVENT_KINDS.items() for noun in nouns})
 EVENT_NOUNS = frozenset(EVENT_KIND)
-_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _MODIFIER_TAGS = frozenset({"ADJ", "NOUN", "ADV", "POS"})  # "this week's summit"
 MIN_LEAD_ANCHORS = 2
 
@@ -71,7 +71,7 @@ def anchors(claim: Claim) -> tuple[str, ...]:
 def referring_noun(claim: Claim) -> str | None:
     """The event noun of a definite subject ("The session was ..."), or None."""
     tokens = claim.tokens
-    if len(tokens) < 3 or tokens[0].lower not in _DETERMINERS:
+    if len(tokens) < 3 or tokens[0].lower not in DEFINITE_DETERMINERS:
         return None
     head: str | None = None
     for t in tokens[1:]:
@@ -143,7 +143,7 @@ def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
         if before is not None and before.sentence == claim.sentence:
             participle = adjunct_participle(claim.tokens)
             if participle is not None:
-                lent = tuple(k for k in dict.fromkeys(anchored[n - 1]) if k not in anchored[n])
+                lent = _lacking(anchored[n - 1], anchored[n])
                 if lent:
                     out[claim.id] = EventReference(claim.tokens[participle].lower, before.id, lent, adjunct=True)
                     continue
@@ -155,7 +155,7 @@ def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
             m = next(
                 (m for m in reversed(range(n)) if set(named) <= set(anchored[m]) and _mentions(claims[m], noun)), None
             )
-            lent = () if m is None else tuple(k for k in dict.fromkeys(anchored[m]) if k not in anchored[n])
+            lent = () if m is None else _lacking(anchored[m], anchored[n])
             if lent:
                 out[claim.id] = EventReference(noun, claims[m].id, lent)
             continue
@@ -166,5 +166,10 @@ def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
         if m is None and lead is not None and claims[lead].sentence < claim.sentence:
             m = lead
         if m is not None:
-            out[claim.id] = EventReference(noun, claims[m].id, tuple(dict.fromkeys(anchored[m])))
+            out[claim.id] = EventReference(noun, claims[m].id, _lacking(anchored[m], ()))
     return MappingProxyType(out)
+
+
+def _lacking(antecedent: tuple[str, ...], own: tuple[str, ...]) -> tuple[str, ...]:
+    """The antecedent's anchors, once each and in order, less the claim's own."""
+    return tuple(k for k in dict.fromkeys(antecedent) if k not in own)

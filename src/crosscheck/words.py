@@ -415,7 +415,8 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
     return words
 
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# "the" and the demonstratives: what picks out a thing already known.
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _named_event(words: list[Word], i: int) -> bool:
@@ -429,7 +430,7 @@ def _named_event(words: list[Word], i: int) -> bool:
     k = i - 1
     while k > 0 and words[k].tag == "PROPN" and i - k <= 2:
         k -= 1
-    if k == i - 1 or words[k].lower not in _DEFINITE or words[i - 1].lower.endswith("s"):
+    if k == i - 1 or words[k].lower not in DEFINITE_DETERMINERS or words[i - 1].lower.endswith("s"):
         return False
     return i + 1 >= len(words) or words[i + 1].tag not in ("DET", "PRON", "POS")
 

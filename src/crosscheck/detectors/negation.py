@@ -367,7 +367,7 @@ def detect_in_context(a: Claim, b: Claim, context_a: SubjectContext, context_b: 
         if not ids:
             del plain_all[lemma]
     plain_by_lemma = {lemma: ids[0] for lemma, ids in plain_all.items()}
-    plain_lemmas = {lemma: plain.tokens[i] for lemma, i in plain_by_lemma.items()}
+    stated = plain_by_lemma.keys() | plain_context if plain_context else plain_by_lemma
     for n, k, subject in _scope(negated_claim, negs):
         j = plain_by_lemma.get(negated_claim.tokens[k].lemma)
         shown = k
@@ -382,7 +382,7 @@ def detect_in_context(a: Claim, b: Claim, context_a: SubjectContext, context_b: 
             shown = subject
         elif j is None or not _same_participants(negated_claim, k, plain, j):
             continue
-        if _adds_detail(negated_claim, plain_lemmas.keys() | plain_context, negs, k):
+        if _adds_detail(negated_claim, stated, negs, k):
             continue
         if negated_claim.tokens[k].tag in ("NOUN", "PROPN"):
             # "no brown dog" against "a black dog ... with a brown dog": the brown one

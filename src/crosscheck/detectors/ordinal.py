@@ -26,7 +26,7 @@ from crosscheck.event_reference import EVENT_KIND
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.model import Claim, Token
 
-# Place in a sequence: (lowest, highest); None is open-ended.
+# The place each ordinal gives ("another" is any place but the first).
 _ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8,
@@ -38,6 +38,7 @@ _PREDICATING = frozenset({"be", "become", "mark", "represent", "constitute"})
 # "the first of a series of talks", "another instance of engagement": the event is what follows "of".
 _SERIES = frozenset({"sequence", "series", "string", "wave", "spate", "run", "set", "chain"})
 _INSTANCE = frozenset({"instance", "episode", "occasion", "case", "example", "edition", "installment", "iteration", "one"})
+_THROUGH_OF = _SERIES | _INSTANCE
 _NOTS = frozenset({"not", "n't", "never", "no"})
 _PERIOD = frozenset({"year", "decade", "month", "week", "day", "century", "generation", "time", "while", "season"})
 _GAP = 2  # words between the predicating verb and the ordinal ("was also the first", "is only the second")
@@ -68,7 +69,7 @@ def _head(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
             head = j
             j += 1
             continue
-        if t.lower == "of" and (head is None and j == k or head is not None and toks[head].lemma in _SERIES | _INSTANCE):
+        if t.lower == "of" and (head is None and j == k or head is not None and toks[head].lemma in _THROUGH_OF):
             head = None
             j += 1
             continue
