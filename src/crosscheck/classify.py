@@ -16,10 +16,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from crosscheck.align import CLASH_THRESHOLD, RELATED_THRESHOLD, Candidate
-from crosscheck.detectors import DETECTORS, EVENT_DETECTORS, Clash
+from crosscheck.detectors import BY_TYPE, DETECTORS, Clash, Detector
 from crosscheck.detectors.base import NO_CONTEXT, SubjectContext, content_lemmas
+from crosscheck.facts import asserted, different_subjects, same_predicate
 from crosscheck.identity_cache import SOURCE_CACHE_SIZE, cache_by_identity
-from crosscheck.model import Claim, Evidence, Extraction, Finding, Span
+from crosscheck.model import Claim, Evidence, Extraction, Finding, Severity, Span
 
 MIN_ANCHORS = 2
 MAX_AGREE_PER_SOURCE = 3  # a claim may agree with several claims of one source
@@ -61,26 +62,46 @@ def subject_contexts(claims: Sequence[Claim]) -> dict[str, SubjectContext]:
     return out
 
 
-EVENT_CLASHES = frozenset(d.type for d in EVENT_DETECTORS)
-
-# Clash types that are weak evidence alone: they need the claims to align.
-NEEDS_ALIGNMENT = frozenset({"tense"})
-
-
 def same_event(cand: Candidate, clash: Clash) -> bool:
-    a, b = cand.a, cand.b
-    if cand.statement_score >= CLASH_THRESHOLD:
-        return True
-    if cand.event_link and clash.type in EVENT_CLASHES:
-        return True
-    if cand.score < RELATED_THRESHOLD:
+    """Is the clash said of one fact by both claims? An event-level clash
+    (ordinal) of claims tied by their events is; any other needs the two
+    claims to be the same fact (``same_fact``) and to align: at
+    CLASH_THRESHOLD, or from RELATED_THRESHOLD with MIN_ANCHORS shared keys
+    besides the clashing words (not enough for a detector that needs
+    alignment)."""
+    detector = BY_TYPE[clash.type]
+    if cand.statement_score < CLASH_THRESHOLD and not (cand.event_link and detector.event_level):
+        if cand.score < RELATED_THRESHOLD or detector.needs_alignment:
+            return False
+        clash_words = {t.lemma for t in cand.a.tokens if _inside(t.start, t.end, clash.spans_a)}
+        clash_words |= {t.lemma for t in cand.b.tokens if _inside(t.start, t.end, clash.spans_b)}
+        if len(cand.shared_keys - clash_words) < MIN_ANCHORS:
+            return False
+    return detector.event_level and cand.event_link or same_fact(cand.a, cand.b, clash, detector)
+
+
+def same_fact(a: Claim, b: Claim, clash: Clash, detector: Detector) -> bool:
+    """Do the clashing words of the two claims say something of the same fact?
+    Not when each claim's subject names something the other does not name,
+    nor when a clash word only tells what happened before or despite the
+    claim's fact ("after initially denying", "despite denying"), nor (for
+    detectors that ask it) when the clashing words belong to unrelated
+    predicates ("will review prohibitions" / "announced the investigations")."""
+    if different_subjects(a, b):
         return False
-    if clash.type in NEEDS_ALIGNMENT:
+    if not (asserted(a, clash.spans_a) and asserted(b, clash.spans_b)):
         return False
-    clash_words = {t.lemma for t in a.tokens if _inside(t.start, t.end, clash.spans_a)}
-    clash_words |= {t.lemma for t in b.tokens if _inside(t.start, t.end, clash.spans_b)}
-    shared = cand.shared_keys - clash_words
-    return len(shared) >= MIN_ANCHORS
+    return not detector.same_predicate or same_predicate(a, b, clash.spans_a, clash.spans_b) is not False
+
+
+def severity(a: Claim, b: Claim, clash: Clash) -> Severity:
+    """The clash's own severity, else its detector's (see Detector.severity)."""
+    if clash.severity is not None:
+        return clash.severity
+    detector = BY_TYPE[clash.type]
+    if detector.soft_when_reported and (a.features.hedge is not None or b.features.hedge is not None):
+        return "soft"
+    return detector.severity
 
 
 def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
@@ -153,6 +174,7 @@ def _conflict(cand: Candidate, clash: Clash, fp: dict[str, str]) -> Finding:
         score=round(cand.score, 4),
         reason=_with_note(clash.reason, cand),
         evidence=(Evidence(a.id, clash.spans_a), Evidence(b.id, clash.spans_b)),
+        severity=severity(a, b, clash),
     )
 
 

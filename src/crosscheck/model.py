@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 Span = tuple[int, int]
 Status = Literal["agree", "conflict", "extra"]
+Severity = Literal["hard", "soft"]
+SEVERITIES: tuple[Severity, ...] = ("hard", "soft")
 
 SCHEMA_VERSION = 1
 STATUSES: tuple[Status, ...] = ("conflict", "extra", "agree")
@@ -163,6 +165,7 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     missing_in: tuple[str, ...] = ()
     hedged: bool = False
+    severity: Severity | None = None  # of a conflict
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -174,6 +177,8 @@ class Finding:
             "reason": self.reason,
             "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.status == "conflict":
+            out["severity"] = self.severity
         if self.status == "extra":
             out["missing_in"] = list(self.missing_in)
         if self.status == "agree":

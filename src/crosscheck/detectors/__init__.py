@@ -22,9 +22,6 @@ DETECTORS: tuple[Detector, ...] = (
     tense.DETECTOR,
 )
 
-# Detectors whose clash is said of an event as a whole, not of the claims'
-# words: they also compare claims that are only tied by the events they refer
-# to (see crosscheck.align.Candidate.event_link).
-EVENT_DETECTORS: tuple[Detector, ...] = (ordinal.DETECTOR,)
+BY_TYPE: dict[str, Detector] = {d.type: d for d in DETECTORS}
 
-__all__ = ["DETECTORS", "EVENT_DETECTORS", "Clash", "Detector", "Example"]
+__all__ = ["DETECTORS", "BY_TYPE", "Clash", "Detector", "Example"]

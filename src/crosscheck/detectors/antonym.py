@@ -98,6 +98,53 @@ def _every_lemma(claim: Claim) -> frozenset[str]:
     return frozenset(out)
 
 
+# Word classes whose members fill the same slot: a modifier says how (an
+# adjective or its adverb, "direct talks" / "met indirectly"), a verb what
+# happened, a noun what there is. "lets Texas resume a *ban*" and "*allows*
+# the law to resume" are a noun and a verb: no slot in common.
+# The tagger often reads an adjective as a noun ("a *small* sign"): a word the
+# lexicon reads as an adjective or adverb fills the modifier slot too, and a
+# preposition the lexicon pairs ("near" / "far from") is a modifier of place.
+_SLOT = {"ADJ": "modifier", "ADV": "modifier", "VERB": "verb", "NOUN": "noun", "PREP": "modifier"}
+_AGENT_TAGS = frozenset({"NOUN", "PROPN"})
+_AGENT_SKIP = frozenset({"ADV", "AUX", "NEG"})
+
+
+def _agent(claim: Claim, index: int) -> frozenset[str]:
+    """The nouns right before a verb (past adverbs and auxiliaries): who does
+    it, as far as the words show ("the law *Republicans* passed"). Empty when
+    the verb's subject is elsewhere (a pronoun, a carried subject)."""
+    tokens = claim.tokens
+    k = index - 1
+    while k >= 0 and tokens[k].tag in _AGENT_SKIP:
+        k -= 1
+    out: set[str] = set()
+    while k >= 0 and tokens[k].tag in _AGENT_TAGS:
+        out.add(tokens[k].lemma.lower())
+        k -= 1
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _slots(tag: str, lower: str) -> frozenset[str]:
+    out = {_SLOT.get(tag, tag)}
+    if "ADJ" in readings(lower) or "ADV" in readings(lower):
+        out.add("modifier")
+    return frozenset(out)
+
+
+def _same_slot(a: Claim, i: int, b: Claim, j: int) -> bool:
+    """Do the two words fill the same slot: the same word class and, for two
+    verbs, no different doers ("Republicans passed" / "voters reject")?"""
+    ta, tb = a.tokens[i], b.tokens[j]
+    if _slots(ta.tag, ta.lower).isdisjoint(_slots(tb.tag, tb.lower)):
+        return False
+    if ta.tag != "VERB":
+        return True
+    agent_a, agent_b = _agent(a, i), _agent(b, j)
+    return not agent_a or not agent_b or not agent_a.isdisjoint(agent_b)
+
+
 def detect(a: Claim, b: Claim) -> Clash | None:
     words_b = _words(b)
     if not words_b.by_form:
@@ -122,6 +169,8 @@ def detect(a: Claim, b: Claim) -> Clash | None:
                 continue
             if _describes_indefinite_subject(a, i) and _describes_indefinite_subject(b, j):
                 continue
+            if not _same_slot(a, i, b, j):
+                continue
             return Clash("antonym", f"{quote([ta])} vs {quote([tb])}", spans([ta]), spans([tb]))
     return None
 
@@ -130,6 +179,9 @@ DETECTOR = Detector(
     type="antonym",
     detect=detect,
     doc="A word on one side and its antonym (WordNet 3.0 plus a curated news list) on the other.",
+    severity="hard",
+    severity_rule="hard; soft when either side only reports the claim (attribution, hedge)",
+    soft_when_reported=True,
     examples=(
         fires("Iran and the United States met indirectly in Muscat.", "Iran and the United States met directly in Muscat."),
         fires("The minister confirmed the report on Monday.", "The minister denied the report on Monday."),
@@ -149,5 +201,9 @@ DETECTOR = Detector(
         # spatial "near" against "far from"
         fires("A crowd of people is near the water.", "A crowd of people is far from the water."),
         silent("The crowd is near the water.", "The crowd is not far from the water."),
+        # the two words must fill one slot: a noun is no verb, and two doers are two acts
+        silent("The court lets the state resume its ban on the procedure.", "The court allows the state law to resume."),
+        silent("Voters blocked the law the legislators passed last year.", "Voters rejected the law in a referendum."),
+        fires("The legislators passed the law last year.", "The legislators rejected the law last year."),
     ),
 )

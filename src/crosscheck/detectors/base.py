@@ -8,18 +8,26 @@ from dataclasses import dataclass
 
 from crosscheck.features import DateMention, Quantity, find_dates, find_quantities, negation_words, tense_at
 from crosscheck.identity_cache import cache_by_identity
-from crosscheck.model import Claim, Span, Token
+from crosscheck.model import Claim, Severity, Span, Token
 from crosscheck.words import Word
+
+
+# How much a conflict needs an editor (crosscheck.model.Severity): "hard",
+# different counts, dates, places, people or outcomes for the same fact;
+# "soft", a real discrepancy with a likely innocent explanation (rounding, an
+# estimate, pieces written at different times).
 
 
 @dataclass(frozen=True, slots=True)
 class Clash:
-    """Why two claims conflict: the words on each side and a short reason."""
+    """Why two claims conflict: the words on each side, a short reason and
+    how severe the discrepancy is (None: the detector's default)."""
 
     type: str
     reason: str
     spans_a: tuple[Span, ...]
     spans_b: tuple[Span, ...]
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +48,31 @@ NO_CONTEXT: SubjectContext = frozenset()
 
 @dataclass(frozen=True, slots=True)
 class Detector:
+    """A conflict type: how it is detected, its examples, and the policy that
+    classify, the gate and the documentation read from it."""
+
     type: str
     detect: Callable[[Claim, Claim], Clash | None]
     examples: tuple[Example, ...]
     doc: str = ""
     # ``detect`` told each claim's SubjectContext, for detectors that read it.
     detect_in_context: Callable[[Claim, Claim, SubjectContext, SubjectContext], Clash | None] | None = None
+    # The severity of its clashes unless a clash says otherwise, and the rule, for the README.
+    severity: Severity = "hard"
+    severity_rule: str = ""
+    # Soft when either claim only reports what it says (attribution, hedge):
+    # two outlets' readings of the same remarks.
+    soft_when_reported: bool = False
+    # A clash of this type is weak evidence alone: it needs the claims to align
+    # at CLASH_THRESHOLD (shared anchors besides the clash are not enough).
+    needs_alignment: bool = False
+    # The clash is said of an event as a whole: claims tied only by the events
+    # they refer to are compared too (crosscheck.align.Candidate.event_link).
+    event_level: bool = False
+    # The clashing words must belong to related predicates of the two claims
+    # (crosscheck.facts.same_predicate); False for a detector that decides
+    # which slot its words fill itself (numbers: the noun a count counts).
+    same_predicate: bool = True
 
 
 def fires(a: str, b: str) -> Example:

@@ -37,6 +37,8 @@ def _admits(bound: str, limit: DateMention, d: DateMention) -> bool:
     """Does a bound date admit the other date (compared as month and day)?"""
     if d.month is None or limit.month is None:
         return True
+    if limit.year is not None and d.year is None:
+        return True  # "since August 2020" admits a "July" of a year not given
     at, limit_at = (d.month, d.day or 0), (limit.month, limit.day or 0)
     return at <= limit_at if bound == "upper" else at >= limit_at
 
@@ -78,6 +80,8 @@ DETECTOR = Detector(
     type="date",
     detect=detect,
     doc="Different month-day dates (or full dates with different years) for the same claim.",
+    severity="hard",
+    severity_rule="hard; soft for adjacent days when either side gives a time of day (\"late Tuesday\" / \"early Wednesday\": across midnight)",
     examples=(
         fires("Iran and the United States met in Muscat on Feb. 6.", "Iran and the United States met in Muscat on Feb. 9."),
         fires("The vote took place on March 3, 2020.", "The vote took place on March 3, 2021."),
@@ -89,5 +93,7 @@ DETECTOR = Detector(
         silent("Early voting will be held on Sept. 7.", "Early voting will run through Sept. 9."),
         fires("Early voting will be held on Sept. 12.", "Early voting will run through Sept. 9."),
         silent("Prices have risen since June 2.", "Prices rose sharply on June 4."),
+        silent("Hiring was the best since August 2020.", "Employers added 943,000 workers in July."),
+        fires("Hiring was the best since August 2.", "Employers hired 943,000 workers on July 20."),
     ),
 )

@@ -589,6 +589,9 @@ DETECTOR = Detector(
     detect=detect,
     detect_in_context=detect_in_context,
     doc="One side negates (not, never, no, without, deny, refuse, fail to) a word the other asserts.",
+    severity="hard",
+    severity_rule="hard; soft when either side only reports the claim (attribution, hedge)",
+    soft_when_reported=True,
     examples=(
         fires("A man is playing a guitar.", "A man is not playing a guitar."),
         fires("The ministry confirmed the minister met the envoy.", "The ministry said the minister never met the envoy."),

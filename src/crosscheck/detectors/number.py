@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crosscheck.detectors.base import Clash, Detector, fires, silent, view
+from crosscheck.facts import frame, local_scope, part_of_group, predicate_of, related_predicates
 from crosscheck.features import Quantity
 from crosscheck.identity_cache import cache_by_identity
 from crosscheck.model import Claim, Token
@@ -73,6 +74,11 @@ class _Reading:
     precision: float
     quantities: tuple[Quantity, ...]
     added: bool = False  # counts more of them or others ("eight *more* moons", "the *other* two unions")
+    # The predicate it is a count of (crosscheck.facts.predicate_of), and the
+    # names it is said of (facts.local_scope): set by _numbers.
+    predicate: Token | None = None
+    scope: frozenset[str] = frozenset()
+    owner: str = ""  # the noun a number is "of" ("a salary *of* $10 million"), set by _numbers
 
     @property
     def value(self) -> float:
@@ -139,6 +145,16 @@ def _things(words: Sequence[Token], q: Quantity) -> tuple[frozenset[str], frozen
     noun, j = _noun_after(words, q.end, nouns, plural=not q.unit and q.value != 1)
     after = frozenset([noun]) if noun is not None and not (q.unit and noun in _TIME_NOUNS) else frozenset()
     return after, _of_nouns(words, j if noun is not None else q.end, not q.unit)
+
+
+def _owner(words: Sequence[Token], q: Quantity) -> str:
+    """The noun a number is "of": "a yearly salary of (about) $10 million"."""
+    k = q.lead if q.lead >= 0 else q.start
+    while k > 0 and words[k - 1].tag == "ADV":
+        k -= 1
+    if k >= 2 and words[k - 1].lower == "of" and words[k - 2].tag == "NOUN":
+        return words[k - 2].lemma
+    return ""
 
 
 def _role(words: Sequence[Token], q: Quantity) -> str:
@@ -230,11 +246,14 @@ def _per_nouns(words: Sequence[Token]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _same_thing(ra: _Reading, rb: _Reading, per_a: frozenset[str], per_b: frozenset[str]) -> bool:
-    """Whether two numbers (of claims a and b) measure the same thing; per_a,
-    per_b: what each claim counts anything per (see _per_nouns)."""
+def _same_thing(ra: _Reading, rb: _Reading, na: _Numbers, nb: _Numbers) -> bool:
+    """Whether two numbers (of claims a and b, read as ``na`` and ``nb``)
+    measure the same thing."""
+    per_a, per_b = na.per, nb.per
     if ra.unit != rb.unit:
         return False
+    if part_of_group(ra.scope, nb.groups) or part_of_group(rb.scope, na.groups):
+        return False  # "Mexico will receive 2.5 million" is a part of "4 million to Canada and Mexico"
     if ra.rate != rb.rate and (ra.rate and rb.rate or ra.rate not in per_b and rb.rate not in per_a):
         return False  # "$11,000 per call" is not a total of "$120,000" (unless the other claim says "per call" elsewhere)
     if ra.role and rb.role and ra.role != rb.role:
@@ -242,8 +261,14 @@ def _same_thing(ra: _Reading, rb: _Reading, per_a: frozenset[str], per_b: frozen
     if ra.added != rb.added:
         return False  # "the three unions" and "the other two unions" are other unions
     if ra.unit:
-        # a unit names what it measures: two nouns of the same kind must agree
-        return not (ra.head and rb.head and not ra.head & rb.head) and not (ra.of and rb.of and not ra.of & rb.of)
+        # a unit names what it measures: two nouns of the same kind must agree,
+        # and a number naming nothing is known by the predicate it measures
+        # ("rose 3 percent"): "$1,400 checks" is not "a $1.9 trillion bill wins".
+        if (ra.head and rb.head and not ra.head & rb.head) or (ra.of and rb.of and not ra.of & rb.of):
+            return False
+        if (ra.head | ra.of) & (rb.head | rb.of) or (ra.owner and ra.owner == rb.owner):
+            return True
+        return ra.predicate is not None and rb.predicate is not None and related_predicates(ra.predicate, rb.predicate)
     return bool((ra.head | ra.of) & (rb.head | rb.of))
 
 
@@ -317,14 +342,22 @@ class _Numbers:
 
     readings: tuple[_Reading, ...]
     labels: frozenset[str]  # Quantity.label() of every number
-    per: frozenset[str]  # see _per_nouns
+    per: frozenset[str]  # what the claim counts anything per (see _per_nouns)
+    groups: tuple[frozenset[str], ...] = ()  # names the claim lists together (facts.Frame.groups)
 
 
 @cache_by_identity(maxsize=8192)
 def _numbers(claim: Claim) -> _Numbers:
     qs = view(claim).quantities
     words = claim.tokens  # token i has the values of as_words(claim)[i]
-    return _Numbers(tuple(_readings(words, qs)), frozenset(q.label() for q in qs), _per_nouns(words) if qs else frozenset())
+    readings = []
+    for r in _readings(words, qs):
+        start, end = r.quantities[0].start, r.quantities[-1].end
+        at = predicate_of(claim, [start])
+        predicate = words[at] if at is not None else None
+        readings.append(replace(r, predicate=predicate, scope=local_scope(claim, start, end), owner=_owner(words, r.quantities[0])))
+    per = _per_nouns(words) if qs else frozenset()
+    return _Numbers(tuple(readings), frozenset(q.label() for q in qs), per, frame(claim).groups if qs else ())
 
 
 def _accounted(r: _Reading, mine: _Numbers, other: _Numbers) -> bool:
@@ -333,7 +366,7 @@ def _accounted(r: _Reading, mine: _Numbers, other: _Numbers) -> bool:
     do not account for each other, though they do not clash either."""
     if any(q.label() in other.labels for q in r.quantities):
         return True
-    return any(_same_thing(r, o, mine.per, other.per) and _consistent(r, o, _EQUAL) for o in other.readings)
+    return any(_same_thing(r, o, mine, other) and _consistent(r, o, _EQUAL) for o in other.readings)
 
 
 def _nearest(r: _Reading, mine: _Numbers, other: _Numbers) -> _Reading | None:
@@ -341,7 +374,7 @@ def _nearest(r: _Reading, mine: _Numbers, other: _Numbers) -> _Reading | None:
     the same thing, in the same slot and naming the same noun first, then the
     closest in value ("$991 million" is held against "$987 million", not
     "$4.62 billion")."""
-    rivals = [o for o in other.readings if _same_thing(r, o, mine.per, other.per)]
+    rivals = [o for o in other.readings if _same_thing(r, o, mine, other)]
     return min(rivals, key=lambda o: (_slot_rank(r, o), _distance(r, o)), default=None)
 
 
@@ -398,6 +431,9 @@ DETECTOR = Detector(
     type="number",
     detect=detect,
     doc="The same quantity (same unit or counted noun, same slot) with values that cannot both hold.",
+    severity="hard",
+    severity_rule="hard; soft when either value is approximate or a bound (\"about\", \"at least\"), one is the other rounded (\"$1 trillion\" / \"$1.2 trillion\"), or either side is an estimate or projection",
+    same_predicate=False,
     examples=(
         fires("The storm left 19 million people without power.", "The storm left 9 million people without power."),
         fires("The company paid $2 billion for the stake.", "The company paid $3 billion for the stake."),

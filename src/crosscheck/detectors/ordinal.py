@@ -149,6 +149,9 @@ DETECTOR = Detector(
     type="ordinal",
     detect=detect,
     doc="The claims put one event at different places in its sequence (first / another, second / third).",
+    severity="soft",
+    severity_rule="soft: outlets count a series differently (which events make it) more often than they disagree on the event",
+    event_level=True,
     examples=(
         fires(
             "Expect this meeting in Muscat to be the first of a sequence of cautious contacts.",

@@ -233,6 +233,9 @@ DETECTOR = Detector(
     type="refutation",
     detect=detect,
     doc="One claim calls false what the other states (a hoax, fake, not real, debunked).",
+    severity="hard",
+    severity_rule="hard: one source calls false what the other states",
+    same_predicate=False,  # what is called false must carry the other claim (MIN_SHARED), whatever its verb
     examples=(
         fires("Anonymous street artist Banksy was arrested.", "Once again, the Banksy arrest is a giant hoax."),
         fires("ESPN planned a special domestic violence panel.", "That ESPN domestic violence panel you keep hearing about isn't real."),

@@ -66,6 +66,9 @@ DETECTOR = Detector(
     type="tense",
     detect=detect,
     doc="One claim puts the event in the past, the other in the future.",
+    severity="soft",
+    severity_rule="soft: past against future of one event is most often pieces written before and after it",
+    needs_alignment=True,
     examples=(
         fires("Iran and the United States met in Muscat on February 6.", "Iran and the United States will hold talks in Muscat on Feb. 6."),
         fires("The minister will sign the accord in Paris.", "The minister signed the accord in Paris."),
