@@ -23,15 +23,15 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import datasets  # noqa: E402
-import metrics  # noqa: E402
-import naive  # noqa: E402
+import datasets
+import metrics
+import naive
 
 OUT = Path(__file__).resolve().parent / "out"
 SETS = ("fnc1", "emergent", "sick", "msrp", "stsb")
@@ -399,7 +399,7 @@ def mistakes(name: str, pairs: Sequence[datasets.Pair], outcomes: Sequence[Outco
             if o.label == "conflict" and float(p.gold) >= STSB_NEAR_PARAPHRASE:
                 false_c.append(("false conflict", i, top_score(o, "conflict")))
             elif err > 0.25:
-                other.append(("similarity off by %.2f" % err, i, err))
+                other.append((f"similarity off by {err:.2f}", i, err))
             continue
         wrong = mapped(name, o.label) != str(p.gold)
         if not wrong:
@@ -432,7 +432,7 @@ def write_errors(
         "(agree before hedged before unrelated), then other mistakes.",
         "",
     ]
-    for rank, (kind, i, sev) in enumerate(found[:n], 1):
+    for rank, (kind, i, _sev) in enumerate(found[:n], 1):
         p, o = pairs[i], outcomes[i]
         pred = o.label if name == "stsb" else f"{o.label} (= {mapped(name, o.label)})"
         lines += [
@@ -489,7 +489,7 @@ def machine() -> dict[str, Any]:
     except Exception:  # noqa: BLE001
         version = "?"
     return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "platform": platform.platform(),

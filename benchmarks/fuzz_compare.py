@@ -184,7 +184,7 @@ def run_atheris(argv: list[str]) -> None:
     import atheris
 
     with atheris.instrument_imports(include=["crosscheck"]):
-        import crosscheck  # noqa: F401
+        import crosscheck
         import crosscheck.render.json  # noqa: F401
 
     if not any(not a.startswith("-") for a in argv[1:]):

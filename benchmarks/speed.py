@@ -30,14 +30,13 @@ import gc
 import json
 import os
 import re
-import resource
 import selectors
 import shutil
 import statistics
 import subprocess
 import sys
-import time
 import tempfile
+import time
 import tomllib
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -47,10 +46,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import accuracy  # noqa: E402
-import datasets  # noqa: E402
-import metrics  # noqa: E402
-import naive  # noqa: E402
+import accuracy
+import datasets
+import metrics
+import naive
 
 REPO = datasets.REPO
 OUT = accuracy.OUT
@@ -287,10 +286,10 @@ def bench_scaling(draws: Draws, steps: Sequence[int], repeats: int = 3) -> dict[
         timed = [source_map(draws.take(n)) for _ in range(repeats)]
         for system, compare in SYSTEMS.items():
             try:
-                runs = [_once(lambda src=src: compare(src)) for src in timed]
+                runs = [_once(lambda src=src: compare(src)) for src in timed]  # noqa: B023  # called in this iteration
                 peak_src = source_map(draws.take(n)) if system == "crosscheck" else row["_peak_src"]
                 row["_peak_src"] = peak_src
-                peak = _peak(lambda: compare(peak_src))
+                peak = _peak(lambda: compare(peak_src))  # noqa: B023  # called in this iteration
             except Exception as exc:  # noqa: BLE001
                 row[system] = {"unavailable": _unavailable(exc)}
                 row.setdefault("_peak_src", source_map(draws.take(n)))
@@ -311,7 +310,7 @@ def bench_scaling(draws: Draws, steps: Sequence[int], repeats: int = 3) -> dict[
                     if prepare is not None:
                         stage_s, report = _once(prepare(sources))
                     else:
-                        stage_s, report = _once(lambda: SYSTEMS["crosscheck"](sources))
+                        stage_s, report = _once(lambda: SYSTEMS["crosscheck"](sources))  # noqa: B023  # called in this iteration
                 except Exception as exc:  # noqa: BLE001
                     row["stage_error"] = _unavailable(exc)
                     break
@@ -319,7 +318,7 @@ def bench_scaling(draws: Draws, steps: Sequence[int], repeats: int = 3) -> dict[
                 for c in report["claims"]:
                     groups.setdefault(c["source"], []).append(c["text"])
                 lists = list(groups.values())
-                cdist_total += _best(lambda: _cdist_all(lists, fn))
+                cdist_total += _best(lambda: _cdist_all(lists, fn))  # noqa: B023  # called in this iteration
                 stage_total += stage_s
                 pairs_total += _cross_pairs(lists)
             if "stage_error" not in row and stage_total > 0 and cdist_total > 0:
@@ -548,7 +547,7 @@ def one_line(articles: Sequence[str], nchars: int = LINE_CHARS) -> str:
 def _run_child(paths: Sequence[str], stages: Sequence[str], timeout: float) -> dict[str, Any]:
     """One case in a fresh interpreter; stages finished before ``timeout`` are kept."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    errfile = tempfile.TemporaryFile()
+    errfile = tempfile.TemporaryFile()  # noqa: SIM115  # the child writes to it; closed once read, below
     proc = subprocess.Popen([sys.executable, "-c", _CHILD, ",".join(stages), *paths], stdout=subprocess.PIPE,
                             stderr=errfile, cwd=REPO, env=env)
     out: dict[str, Any] = {}
@@ -834,7 +833,7 @@ def render_markdown(res: dict[str, Any]) -> str:
 def _render_main(res: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     p = res["process"]
-    lines += ["**Seeds report as a process** (median of %d runs)" % p["runs"], ""]
+    lines += [f"**Seeds report as a process** (median of {p['runs']} runs)", ""]
     lines += accuracy._table(
         ["command", "seconds", "ratio"],
         [

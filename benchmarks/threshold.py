@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import datasets  # noqa: E402
-from accuracy import mapped, pair_label, pair_similarity  # noqa: E402
-from metrics import pearson, prf  # noqa: E402
+import datasets
+from accuracy import mapped, pair_label, pair_similarity
+from metrics import pearson, prf
 
 DEFAULT_THRESHOLDS = (0.20, 0.25, 0.27, 0.30, 0.35, 0.40, 0.45, 0.50)
 TIE = 0.001

@@ -196,7 +196,7 @@ def test_a_claim_whose_keys_are_all_common_still_finds_candidates() -> None:
     # so neither blocks; the headline has no other key but must be compared.
     crab = [f"A giant crab was seen near pier {i}." for i in range(10)]
     filler = [f"Boat {100 + i} left the harbour early." for i in range(26)]
-    assert 10 > COMMON_KEY_SHARE * (len(crab) + len(filler) + 1)
+    assert COMMON_KEY_SHARE * (len(crab) + len(filler) + 1) < 10
     body = _claims(" ".join(crab + filler), "b")
     found = [p.b.text for p in align([_claims("Giant crab", "a"), body])]
     assert found and all(text.startswith("A giant crab was seen") for text in found)
@@ -250,7 +250,10 @@ def test_between_two_list_items_the_items_decide(monkeypatch: pytest.MonkeyPatch
     # Both claims are items of lists with long, different frames: the items
     # match, and the frames' words weigh half.
     a = _claims("Possible agendas for these cautious contacts in the Gulf include confidence measures, prisoner releases and naval patrols.", "a")
-    b = _claims("A modest diplomatic opening between the two old adversaries could pave the way for early prisoner releases, maritime rules and nuclear inspections.", "b")
+    b = _claims(
+        "A modest diplomatic opening between the two old adversaries could pave the way for early prisoner releases, maritime rules and nuclear inspections.",
+        "b",
+    )
     (pair,) = align([a, b])
     assert "prisoner" in pair.a.text and pair.score >= CLASH_THRESHOLD
     monkeypatch.setattr("crosscheck.align.FRAME_WEIGHT", 1.0)

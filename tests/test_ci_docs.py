@@ -1,4 +1,5 @@
-"""Every crosscheck command line in docs/ci.md runs, on the seeds, as documented."""
+"""Every crosscheck command line in docs/ci.md runs, on the seeds, as documented; .ci/run runs
+the tests, mypy and ruff, and fails when any of them fails."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import glob
 import re
 import shlex
 import shutil
+import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -104,3 +107,74 @@ def test_committed_ledger_matches_the_seeds() -> None:
         mp.chdir(ROOT)
         load_inputs(claims, warn=stale.append)
     assert stale == []
+
+
+CI_RUN = ROOT / ".ci" / "run"
+
+
+def _ci_commands() -> list[str]:
+    """The command lines of .ci/run (comments and blank lines dropped)."""
+    lines = (line.split("#", 1)[0].strip() for line in CI_RUN.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def test_ci_runs_the_readme_tests_then_mypy_and_ruff_each_counted() -> None:
+    commands = _ci_commands()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tests = "pip install '.[test]' && python -m pytest"
+    assert tests in readme and tests in commands
+    mypy = next(c for c in commands if c.startswith("python -m mypy"))
+    ruff = next(c for c in commands if c.startswith("python -m ruff check"))
+    # Each check records its failure and the run goes on, so one log shows every failure.
+    assert commands.index(tests) < commands.index(mypy) < commands.index(ruff)
+    assert "mypy && ruff check" in readme
+
+
+def _run_ci(tmp_path: Path, exits: dict[str, int]) -> tuple[int, list[str]]:
+    """.ci/run with stand-ins for pip, python and apt on PATH: ``python -m X``
+    logs X and exits with exits[X]. Returns the exit status and the log."""
+    checkout = tmp_path / "checkout"
+    (checkout / ".ci").mkdir(parents=True)
+    shutil.copy(CI_RUN, checkout / ".ci" / "run")
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    log = tmp_path / "log"
+    scripts = {
+        "python": f'echo "$2" >> {log}\ncase "$2" in ' + " ".join(f"{m}) exit {code};;" for m, code in exits.items()) + " esac\n",
+        "pip": "exit 0\n",
+        "chromium": "exit 0\n",
+        "apt-get": "exit 1\n",
+    }
+    for name, body in scripts.items():
+        (stubs / name).write_text("#!/bin/sh\n" + body, encoding="utf-8")
+        (stubs / name).chmod(0o755)
+    env = {"PATH": f"{stubs}:/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(["bash", str(checkout / ".ci" / "run")], env=env, capture_output=True, text=True, check=False)
+    return done.returncode, log.read_text(encoding="utf-8").split()
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize(
+    ("exits", "status"),
+    [
+        ({"pytest": 0, "mypy": 0, "ruff": 0}, 0),
+        ({"pytest": 1, "mypy": 0, "ruff": 0}, 1),
+        ({"pytest": 5, "mypy": 0, "ruff": 0}, 1),  # no tests collected is red
+        ({"pytest": 0, "mypy": 1, "ruff": 0}, 1),
+        ({"pytest": 0, "mypy": 0, "ruff": 1}, 1),
+        ({"pytest": 1, "mypy": 1, "ruff": 1}, 1),
+    ],
+)
+def test_ci_fails_when_any_check_fails_and_runs_all_three(tmp_path: Path, exits: dict[str, int], status: int) -> None:
+    code, ran = _run_ci(tmp_path, exits)
+    assert code == status
+    assert ran == ["pytest", "mypy", "ruff"]
+
+
+def test_the_checks_ci_runs_are_configured_and_installed_by_the_test_extra() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["tool"]["mypy"]["strict"] is True
+    assert config["tool"]["mypy"]["files"] == ["src/crosscheck"]
+    assert {"E", "F", "I", "B", "UP"} <= set(config["tool"]["ruff"]["lint"]["select"])
+    extra = {re.split(r"[<>=]", r, maxsplit=1)[0] for r in config["project"]["optional-dependencies"]["test"]}
+    assert {"pytest", "mypy", "ruff", "types-tabulate"} <= extra

@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 import pytest
 
-from conftest import SEEDS, run_cli
 from crosscheck.cli import cli
+
+from conftest import SEEDS, run_cli
 
 SEED_ARGS = [str(p) for p in SEEDS]
 

@@ -3,10 +3,11 @@ the report says how much of each source its claims cover."""
 
 import pytest
 
-from conftest import SEEDS
 from crosscheck import compare
 from crosscheck.coverage import skip_reason
 from crosscheck.model import Sentence, Source
+
+from conftest import SEEDS
 
 
 def _accounted(report) -> None:  # type: ignore[no-untyped-def]

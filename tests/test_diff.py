@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import render_fixtures as fx
 from click.testing import CliRunner
-from render_golden import SEEDS, check_golden, seeds_report
 
 from crosscheck.cli import cli
 from crosscheck.render import diff, sanitize
+
+import render_fixtures as fx
+from render_golden import SEEDS, check_golden, seeds_report
 
 
 @pytest.mark.parametrize("width", [70, 100, 140])

@@ -68,7 +68,7 @@ def test_participle_adjunct_borrows_the_anchors_its_clause_has() -> None:
     ],
 )
 def test_not_an_adjunct_reference(text: str) -> None:
-    extraction, context = _context(text)
+    _, context = _context(text)
     assert not any(ref.adjunct for ref in context.values())
 
 

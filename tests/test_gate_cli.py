@@ -245,13 +245,13 @@ def test_several_groups_give_one_sarif_run_and_one_json_report_each(desk: Path, 
 
 
 def test_report_writes_output_atomically(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "report", "--format", "json", "-o", "report.json", "a.md", "b.txt")
+    _, out, _ = run(capsys, "report", "--format", "json", "-o", "report.json", "a.md", "b.txt")
     assert out == ""
     assert json.loads((desk / "report.json").read_text(encoding="utf-8"))["schema_version"] == 1
 
 
 def test_report_accepts_claims_files(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "extract", "a.md", "-o", "claims")
-    code, out, err = run(capsys, "report", "--format", "json", "claims/a.md.claims.json", "b.txt")
+    _, out, _ = run(capsys, "report", "--format", "json", "claims/a.md.claims.json", "b.txt")
     document = json.loads(out)
     assert document["sources"][0]["path"] == "a.md"

@@ -162,7 +162,7 @@ def test_json_article_without_marker_is_an_article(desk: Path) -> None:
 
 def test_missing_article_behind_a_ledger_is_an_input_error(desk: Path) -> None:
     (desk / "news" / "a.md").unlink()
-    with pytest.raises(InputError, match="a.md"):
+    with pytest.raises(InputError, match=r"a\.md"):
         load_inputs(["claims/a.md.claims.json"])
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
-from conftest import SEEDS, run_cli
 from crosscheck import compare, compare_sources
 from crosscheck.model import Source
 from crosscheck.read import read_sources
+
+from conftest import SEEDS, run_cli
 
 
 def _seed_report():  # type: ignore[no-untyped-def]

@@ -33,11 +33,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import crosscheck
-import test_normalize as _normalize_tests
-from conftest import REPO, SEEDS, run_cli
 from crosscheck.normalize import normalize
 from crosscheck.read import DEFAULT_MAX_BYTES
 from crosscheck.render import json as render_json
+
+import test_normalize as _normalize_tests
+from conftest import REPO, SEEDS, run_cli
 
 # compare() on a few sentences takes milliseconds to tens of milliseconds: keep the file
 # well under 20 s in CI.
@@ -78,7 +79,7 @@ def sentence(draw: st.DrawFn, words: st.SearchStrategy[str] = word) -> str:
 
 
 @st.composite
-def article(draw: st.DrawFn, sentences: st.SearchStrategy[str] = sentence()) -> str:
+def article(draw: st.DrawFn, sentences: st.SearchStrategy[str] = sentence()) -> str:  # noqa: B008  # a strategy is an immutable value
     items = draw(st.lists(sentences, max_size=6))
     out = ""
     for s in items:

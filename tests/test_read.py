@@ -28,7 +28,6 @@ from crosscheck.read import (
     display_names,
     mask_html,
     mask_markdown,
-    read_source,
     read_sources,
     source_from_text,
     source_id,
@@ -112,7 +111,7 @@ def test_stray_control_character_is_not_binary(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8_names_the_byte(tmp_path: Path) -> None:
-    data = "Caf".encode() + b"\xe9 in Muscat"  # Latin-1 e-acute
+    data = b"Caf" + b"\xe9 in Muscat"  # Latin-1 e-acute
     path = write(tmp_path, "latin1.txt", data)
     assert read_error(path) == f"{path}: not valid UTF-8 at byte 3"
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-import render_fixtures as fx
-from render_golden import check_golden, seeds_report
 
 from crosscheck.model import Report
 from crosscheck.render import html, markdown, matrix, sanitize, text
+
+import render_fixtures as fx
+from render_golden import check_golden, seeds_report
 
 FIXTURES = {"two": fx.two_sources, "three": fx.three_sources, "wide": fx.wide, "hostile": fx.hostile}
 

@@ -12,11 +12,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import render_fixtures as fx
-from render_golden import seeds_report
 
 from crosscheck.model import Report
 from crosscheck.render import html
+
+import render_fixtures as fx
+from render_golden import seeds_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install chromium)")

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from conftest import EVAL, SEEDS, needs_shared
 from crosscheck import compare_sources
 from crosscheck.read import read_sources
+
+from conftest import EVAL, SEEDS, needs_shared
 
 # Required items the current method does not get yet (see the issue notes).
 # strict: a fix must remove its item.

@@ -9,8 +9,8 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
-from crosscheck.model import Claim, Features, Finding, Report, Source  # noqa: E402
-from crosscheck.pipeline import compare, compare_sources  # noqa: E402
+from crosscheck.model import Claim, Features, Finding, Report, Source
+from crosscheck.pipeline import compare, compare_sources
 
 __all__ = [
     "Claim",

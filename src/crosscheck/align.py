@@ -182,7 +182,8 @@ def frame_keys(claims: Sequence[Claim]) -> tuple[frozenset[str], ...]:
             shared = frozenset().union(*(s for j, s in enumerate(starts) if j != i and verb in s)) & starts[i]
             if not shared:
                 continue
-            framed, unframed = set(), set()
+            framed: set[str] = set()
+            unframed: set[str] = set()
             for key, at in _word_keys(claims[n]):
                 (framed if all(x in shared for x in at) else unframed).add(key)
             out[n] = frozenset(framed - unframed) or _NO_KEYS
@@ -688,15 +689,15 @@ def align(extractions: Sequence[Extraction]) -> list[Candidate]:
         lent.update(s.lent)
     out = []
     floor = min(RELATED_THRESHOLD, AGREE_THRESHOLD)
-    for (i, j), s in pairs.items():
-        if s < floor and (i, j) not in linked:
+    for (i, j), score in pairs.items():
+        if score < floor and (i, j) not in linked:
             continue
         ki, kj = claim_keys(i), claim_keys(j)
         own = _own_score(ki, kj, weights)
-        statement = s if own is None else own
+        statement = score if own is None else own
         # Matches are counted only where they decide (see Candidate.states_the_same).
         matches = matched_own_keys(ki, kj) if AGREE_THRESHOLD <= statement < CLASH_THRESHOLD else 0
         note = _note(lent, claims[i], claims[j])
-        out.append(Candidate(claims[i], claims[j], s, ki.every, kj.every, note, own, matches, (i, j) in linked))
+        out.append(Candidate(claims[i], claims[j], score, ki.every, kj.every, note, own, matches, (i, j) in linked))
     out.sort(key=lambda p: (-p.score, p.a.id, p.b.id))
     return out

@@ -16,8 +16,8 @@ from crosscheck import __version__
 from crosscheck.cli_gate import COMMANDS as GATE_COMMANDS
 from crosscheck.cli_gate import emit, warn
 from crosscheck.errors import CrosscheckError, ExitCode, UsageError
-from crosscheck.model import Extraction, Report
 from crosscheck.ledger import load_inputs
+from crosscheck.model import Extraction, Report
 from crosscheck.pipeline import compare_extractions
 from crosscheck.read import DEFAULT_MAX_BYTES
 

@@ -30,7 +30,12 @@ def input_options(func: F) -> F:
     for decorator in reversed(
         [
             click.argument("paths", nargs=-1, metavar="[SOURCE]..."),
-            click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: crosscheck.toml or [tool.crosscheck] in pyproject.toml, searched upwards)."),
+            click.option(
+                "--config",
+                "config_path",
+                type=click.Path(dir_okay=False),
+                help="Configuration file (default: crosscheck.toml or [tool.crosscheck] in pyproject.toml, searched upwards).",
+            ),
             click.option("--group", "groups", multiple=True, metavar="NAME", help="Only this configured group (repeatable); default all groups."),
             click.option("--strict/--no-strict", default=None, help="A stale claims file is an error instead of being re-extracted."),
             click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse a source larger than this many bytes."),

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crosscheck.normalize import DASH
-from crosscheck.words import MODAL_VERBS, RELATIVES, Word, is_finite, is_plural_noun, readings
+from crosscheck.words import MODAL_VERBS, RELATIVES, TaggedWord, Word, is_finite, is_plural_noun, readings
 
 Unit = list[int]  # word indices in reading order
 
@@ -74,7 +74,9 @@ def _split(words: Sequence[Word], unit: Unit, depth: int) -> list[Unit]:
 def _trim(words: Sequence[Word], unit: Unit) -> Unit:
     """Drop punctuation and joining words at the edges of a unit."""
     lo, hi = 0, len(unit)
-    while lo < hi and (words[unit[lo]].tag == "PUNCT" and words[unit[lo]].text not in '"$' or words[unit[lo]].lower in ("and", "but", "while", "whereas", "yet", "with")):
+    while lo < hi and (
+        words[unit[lo]].tag == "PUNCT" and words[unit[lo]].text not in '"$' or words[unit[lo]].lower in ("and", "but", "while", "whereas", "yet", "with")
+    ):
         lo += 1
     while hi > lo and (words[unit[hi - 1]].tag == "PUNCT" and words[unit[hi - 1]].text not in '"%' or words[unit[hi - 1]].tag in ("CONJ", "PREP", "DET")):
         hi -= 1
@@ -100,7 +102,7 @@ def _has_finite(words: Sequence[Word], unit: Sequence[int]) -> bool:
     return any(_finite(words, i) for i in unit)
 
 
-def _finite(words: Sequence[Word], i: int) -> bool:
+def _finite(words: Sequence[TaggedWord], i: int) -> bool:
     return is_finite(words, i)
 
 
@@ -393,7 +395,7 @@ def _opens_clause(words: Sequence[Word], unit: Unit) -> bool:
     return False
 
 
-def adjunct_participle(words: Sequence[Word]) -> int | None:
+def adjunct_participle(words: Sequence[TaggedWord]) -> int | None:
     """Where the participle of an adjunct claim is ("[NP ,] marking another
     round ..."), or None. The claim has no finite verb: a gerund subject
     ("Holding talks in Oman reduces risk") is no adjunct."""

@@ -151,13 +151,13 @@ def references(claims: Sequence[Claim]) -> Mapping[str, EventReference]:
             found = demonstrative_event(claim)
             if found is None:
                 continue
-            noun, named = found
+            head, named = found
             m = next(
-                (m for m in reversed(range(n)) if set(named) <= set(anchored[m]) and _mentions(claims[m], noun)), None
+                (m for m in reversed(range(n)) if set(named) <= set(anchored[m]) and _mentions(claims[m], head)), None
             )
             lent = () if m is None else _lacking(anchored[m], anchored[n])
-            if lent:
-                out[claim.id] = EventReference(noun, claims[m].id, lent)
+            if m is not None and lent:
+                out[claim.id] = EventReference(head, claims[m].id, lent)
             continue
         noun = referring_noun(claim)
         if noun is None:

@@ -408,7 +408,10 @@ _MAX_ATTRIBUTION_WORDS = 8
 
 _ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire"})
 # Headline labels that say the rest is reported, not established: "Report: ...", "Sources: ...".
-_LABELS = {"source": "source", "sources": "source", "report": "report", "reports": "report", "rumor": "rumor", "rumour": "rumor", "rumors": "rumor", "rumours": "rumor", "unconfirmed": "unconfirmed"}
+_LABELS = {
+    "source": "source", "sources": "source", "report": "report", "reports": "report",
+    "rumor": "rumor", "rumour": "rumor", "rumors": "rumor", "rumours": "rumor", "unconfirmed": "unconfirmed",
+}
 
 
 def sentence_hedge(words: Sequence[Word]) -> str | None:

@@ -51,7 +51,7 @@ def cache_by_identity(maxsize: int) -> Callable[[Callable[[T], R]], Callable[[T]
                     break
             return value
 
-        call.cache_clear = entries.clear  # type: ignore[attr-defined]
+        call.cache_clear = entries.clear  # type: ignore[attr-defined]  # an attribute on the wrapper, as functools.lru_cache gives one
         return call
 
     return decorate

@@ -349,8 +349,15 @@ def _features(path: str, where: str, raw: Any) -> Features:
             raise InputError(path, f"{where}features.{key}: unexpected {type(value).__name__}")
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise InputError(path, f"{where}features.{key}: expected a list of strings")
-    values = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
-    return Features(**values)
+    return Features(
+        negated=raw.get("negated", False),
+        tense=raw.get("tense"),
+        modality=raw.get("modality"),
+        hedge=raw.get("hedge"),
+        numbers=tuple(raw.get("numbers", ())),
+        dates=tuple(raw.get("dates", ())),
+        entities=tuple(raw.get("entities", ())),
+    )
 
 
 # --- tokens ----------------------------------------------------------------------
@@ -360,10 +367,10 @@ _WORD = re.compile(r"\w+(?:[-'\u2019\u2011]\w+)*")
 
 def _tokens_for_spans() -> Callable[[str, tuple[tuple[int, int], ...]], Sequence[Token]] | None:
     try:
-        from crosscheck.decompose import tokens_for_spans  # type: ignore[attr-defined]
+        from crosscheck.decompose import tokens_for_spans  # type: ignore[attr-defined]  # stale: decompose has no such function (issue 17)
     except ImportError:
         return None
-    return tokens_for_spans  # type: ignore[no-any-return]
+    return tokens_for_spans  # type: ignore[no-any-return]  # untyped: the import above does not resolve
 
 
 def _tokens(source: Source, spans: tuple[tuple[int, int], ...], own: Any, pool: Sequence[Token]) -> tuple[Token, ...]:

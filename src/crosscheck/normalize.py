@@ -48,8 +48,8 @@ class Normalized:
     """Normalized text plus, per character, the original range it came from."""
 
     text: str
-    starts: array  # type: ignore[type-arg]
-    ends: array  # type: ignore[type-arg]
+    starts: array[int]
+    ends: array[int]
 
     def span(self, start: int, end: int) -> Span:
         """Original ``[start, end)`` covering normalized ``[start, end)``."""
@@ -61,7 +61,7 @@ class Normalized:
         return (self.starts[start], self.ends[end - 1])
 
 
-def _identity(size: int) -> array | None:  # type: ignore[type-arg]
+def _identity(size: int) -> array[int] | None:
     """``_IDENTITY`` with at least ``size`` entries, or None past the cap."""
     global _IDENTITY
     identity = _IDENTITY
@@ -80,7 +80,7 @@ _MAX_MARKS = 32  # marks taken back to recompose with their letter: bounded, so 
 def normalize(original: str, start: int = 0, end: int | None = None) -> Normalized:
     """Normalize ``original[start:end]``; the offsets kept refer to ``original``."""
     end = len(original) if end is None else end
-    identity: array | None = _identity(end + 1)  # type: ignore[type-arg]
+    identity: array[int] | None = _identity(end + 1)
     out: list[str] = []
     starts = array("q")
     ends = array("q")

@@ -111,6 +111,20 @@ class Word:
         return self.tag in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM") and self.lower not in STOPWORDS
 
 
+class TaggedWord(Protocol):
+    """What the helpers that read a sentence's tags (``is_finite``) read of a
+    word: both ``Word`` and ``model.Token`` have it."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def lower(self) -> str: ...
+    @property
+    def lemma(self) -> str: ...
+    @property
+    def tag(self) -> str: ...
+
+
 @lru_cache(maxsize=65536)
 def readings(lower: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's readings of a lowercase word: {'VERB': ('meet',), ...}.
@@ -381,11 +395,17 @@ def _retag_nouns(words: list[Word]) -> list[Word]:
             if verb is not None:
                 words[i] = w = verb
                 tag = "VERB"
-        if (tag == "NOUN" or tag == "ADJ") and last_finite is not None and i + 1 < n and words[i - 1].lower in ("and", "or", "but") and words[i + 1].tag in ("DET", "PRON", "POS"):
+        if (
+            (tag == "NOUN" or tag == "ADJ")
+            and last_finite is not None
+            and i + 1 < n
+            and words[i - 1].lower in ("and", "or", "but")
+            and words[i + 1].tag in ("DET", "PRON", "POS")
+        ):
             # "committed suicide and left a note": a second verb in the form of the first
-            verb = _past_form(w.lower)
-            if verb is not None and _past_form(last_finite.lower) is not None:
-                words[i] = w = Word(w.text, w.lower, verb, "VERB", w.start, w.end)
+            past = _past_form(w.lower)
+            if past is not None and _past_form(last_finite.lower) is not None:
+                words[i] = w = Word(w.text, w.lower, past, "VERB", w.start, w.end)
                 tag = "VERB"
         if tag == "VERB":
             if "NOUN" in readings(w.lower):
@@ -486,7 +506,13 @@ def _main_verb_after_plural(words: list[Word]) -> None:
                 w, before = words[i], words[i - 1]
                 if before.tag not in _SUBJECT_NP and (before.tag != "PREP" or i - 1 == start):
                     break  # past the opening noun phrase ("agendas for such exchanges")
-                if is_plural_noun(before) and w.tag == "NOUN" and w.lemma == w.lower and w.lower in readings(w.lower).get("VERB", ()) and words[i + 1].tag in ("PREP", "DET", "ADV", "NUM", "ADJ"):
+                if (
+                    is_plural_noun(before)
+                    and w.tag == "NOUN"
+                    and w.lemma == w.lower
+                    and w.lower in readings(w.lower).get("VERB", ())
+                    and words[i + 1].tag in ("PREP", "DET", "ADV", "NUM", "ADJ")
+                ):
                     words[i] = _retagged(w, "VERB")
                     break
         if end == n:
@@ -497,7 +523,7 @@ def _main_verb_after_plural(words: list[Word]) -> None:
 _PARTICIPLE_NEXT = frozenset({"as", "by", "out", "with"})
 
 
-def is_finite(words: Sequence[Word], i: int) -> bool:
+def is_finite(words: Sequence[TaggedWord], i: int) -> bool:
     """Is words[i] a finite verb (it can carry a clause) rather than a participle
     or infinitive? "Badr met", "talks will hold" yes; "envoy identified as X",
     "talks carried out", "to avoid", "leading" no."""
@@ -526,7 +552,7 @@ _BEFORE_MODIFIER = frozenset({"DET", "POS", "ADJ", "NUM", "PREP"})
 _DEGREE_WORDS = frozenset({"more", "most", "less", "least", "newly", "recently", "well", "highly", "so-called"})
 
 
-def _is_participle(words: Sequence[Word], i: int) -> bool:
+def _is_participle(words: Sequence[TaggedWord], i: int) -> bool:
     """Is the past form at ``i`` a participle rather than a past tense: part
     of a compound ("web-*based*"), a modifier of the noun after it ("a
     *proposed* plan"), or the head of a clause with no subject of its own
@@ -593,7 +619,7 @@ def _tag(surface: str, lower: str, prev: str, first: bool) -> str:
     if not found:
         if lower.endswith("ly"):
             return "ADV"
-        if lower.endswith("ing") or lower.endswith("ed"):
+        if lower.endswith(("ing", "ed")):
             return "VERB"
         return "NOUN"
     kinds = found.keys()

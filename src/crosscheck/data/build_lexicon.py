@@ -508,7 +508,7 @@ def build_places(wn: WordNet) -> tuple[list[str], dict[str, int]]:
         queue = [offset]
         while queue:
             current = queue.pop(0)
-            for symbol, tpos, target, _s, _t in places[current].pointers:
+            for symbol, _tpos, target, _s, _t in places[current].pointers:
                 if symbol == "#p" and target in admin and target not in seen:
                     seen.append(target)
                     queue.append(target)
@@ -524,10 +524,10 @@ def build_places(wn: WordNet) -> tuple[list[str], dict[str, int]]:
             if offset in places and any(w.lower() == lemma for w in places[offset].words):
                 senses_of_name[_place_name(lemma)].append(offset)
     primary: dict[str, str] = {}
-    for name, offsets in senses_of_name.items():
+    for name, senses in senses_of_name.items():
         if len(name) < MIN_WORD_LEN:
             continue
-        primary[name] = min(offsets, key=lambda o: (NAME_PREFERENCE[kinds[o]], offsets.index(o)))
+        primary[name] = min(senses, key=lambda o: (NAME_PREFERENCE[kinds[o]], senses.index(o)))
 
     def capital_of(offset: str, up: list[str]) -> str:
         for word in places[offset].words:

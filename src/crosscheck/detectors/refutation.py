@@ -240,7 +240,10 @@ DETECTOR = Detector(
         fires("Anonymous street artist Banksy was arrested.", "Once again, the Banksy arrest is a giant hoax."),
         fires("ESPN planned a special domestic violence panel.", "That ESPN domestic violence panel you keep hearing about isn't real."),
         fires("Earth will experience six days of darkness in December.", "Nasa's six days of total darkness in December is a hoax."),
-        fires("The town of Purdon was quarantined after a family tested positive for Ebola.", "Purdon Ebola Hoax: Texas town quarantined after family tests positive for Ebola."),
+        fires(
+            "The town of Purdon was quarantined after a family tested positive for Ebola.",
+            "Purdon Ebola Hoax: Texas town quarantined after family tests positive for Ebola.",
+        ),
         fires("The mayor resigned over the bribery scandal.", "Reports that the mayor resigned over the scandal are false."),
         fires("Experts say the photo shows a giant crab in Kent.", "The giant crab photo from Kent is fake."),
         # affirming that it is not a hoax, or real, refutes nothing

@@ -306,7 +306,7 @@ def mark_plain(runs: list[Run], marks: Mapping[str, tuple[str, str]]) -> list[Ru
     """Without colour, show chosen styles with visible marks (e.g. *word*)."""
     out: list[Run] = []
     for text, style in runs:
-        if style in marks:
+        if style is not None and style in marks:
             left, right = marks[style]
             out.append((f"{left}{text}{right}", None))
         else:
