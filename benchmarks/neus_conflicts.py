@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import datasets  # noqa: E402
+import datasets
 
 NAMES = ("1.txt", "2.txt", "3.txt")
 

@@ -55,7 +55,7 @@ class Frame:
 def frame(claim: Claim) -> Frame:
     tokens = claim.tokens
     predicates = tuple(i for i, t in enumerate(tokens) if t.tag == "VERB" and t.lemma not in _NOT_PREDICATES)
-    subject_end = next((i for i in range(len(tokens)) if is_finite(tokens, i)), len(tokens))  # type: ignore[arg-type]  # Token has Word's fields
+    subject_end = next((i for i in range(len(tokens)) if is_finite(tokens, i)), len(tokens))
     return Frame(predicates, subject_end, _names(tokens[:subject_end]), _names(tokens), _groups(tokens))
 
 
@@ -151,9 +151,9 @@ def predicate_lemma(claim: Claim, index: int) -> str:
     takes ("held talks" -> talk), else the verb's own."""
     tokens = claim.tokens
     t = tokens[index]
-    if t.lemma in SUPPORT_VERBS:
+    if t.lemma in SUPPORT_VERBS or t.lemma in LIGHT_VERBS:
         head = _head_after(tokens, index + 1)
-        if head is not None and tokens[head].lemma in EVENT_KIND:
+        if head is not None and (tokens[head].lemma in EVENT_KIND or t.lemma not in SUPPORT_VERBS):
             return tokens[head].lemma
     return t.lemma
 
@@ -212,6 +212,12 @@ def slot_of(claim: Claim, indices: Sequence[int]) -> str | None:
             head = _head_after(tokens, first + 1)
             if head is not None:
                 return tokens[head].lemma
+        verbs = [i for i in indices if tokens[i].tag == "VERB"]
+        if verbs and not any(i in frame(claim).predicates for i in verbs):
+            # The clashing verb is a reporting or light one: the clash is about
+            # the report ("announced the investigations") or what the light
+            # verb takes ("will have a warning").
+            return predicate_lemma(claim, verbs[-1])
     at = predicate_of(claim, indices)
     return None if at is None else predicate_lemma(claim, at)
 
@@ -251,20 +257,62 @@ def _lower_words(claim: Claim) -> frozenset[str]:
 # the claim's fact: "*after* initially denying reports", "*despite*
 # previously denying he knew the man". What the adjunct says is not the fact.
 ADJUNCT_OPENERS = frozenset({"after", "before", "despite", "since", "while", "instead", "until"})
+# Words that open a condition: what it says is not asserted ("unless they're in large gatherings").
+CONDITION_OPENERS = frozenset({"if", "unless"})
+
+
+# Verbs whose "to V" is wanted, tried or promised, not done: "had promised to
+# *declare* it a national emergency", "has agreed to *probe*". (Not "is set
+# to" or "is expected to": those place an event in the future.)
+UNREALIZED_FRAMES = frozenset(
+    "promise plan hope want seek try threaten vow pledge intend aim agree offer ask urge wish attempt propose".split()
+)
+# Subjects that make a claim a quotation of an unnamed speaker: "I never
+# asked ...", "We know". What a quoted "I" says is not the outlet's fact.
+SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "me", "us", "my", "our", "your"})
+
+
+def asserted_claim(claim: Claim) -> bool:
+    """Does the claim assert anything of its own: not a question ("Will you
+    commit ...?"), an imperative ("Don't obsess about ..."), or the words of
+    a first- or second-person speaker ("I never asked ...")?"""
+    tokens = claim.tokens
+    if not tokens or claim.text.rstrip().rstrip("\"'").endswith("?"):
+        return False
+    first = tokens[0]
+    if first.lower in ("don't", "do") and len(tokens) > 1 and tokens[1].tag in ("VERB", "NEG"):
+        return False
+    if first.tag == "AUX" and len(tokens) > 1 and tokens[1].tag == "PRON":
+        return False  # an inverted question without its mark
+    subject = tokens[: frame(claim).subject_end]
+    return not any(t.lower in SPEAKER_PRONOUNS for t in subject)
 
 
 def asserted(claim: Claim, spans: tuple[Span, ...]) -> bool:
-    """Are the words in ``spans`` part of what the claim asserts, rather than
-    of an adjunct opened by ADJUNCT_OPENERS and an -ing verb before them in
+    """Are the words in ``spans`` part of what the claim asserts (see
+    ``asserted_claim``), rather than of what it says is wanted, tried or
+    promised (UNREALIZED_FRAMES), of a condition (CONDITION_OPENERS), or of
+    an adjunct opened by ADJUNCT_OPENERS and an -ing verb, before them in
     their clause?"""
+    if not asserted_claim(claim):
+        return False
     tokens = claim.tokens
     indices = evidence_indices(claim, spans)
     if not indices:
         return True
+    verb = next((i for i in indices if tokens[i].tag == "VERB"), None)
+    if verb is not None and verb >= 2 and tokens[verb - 1].lower == "to":
+        k = verb - 2
+        while k > 0 and tokens[k].tag == "ADV":
+            k -= 1
+        if tokens[k].lemma in UNREALIZED_FRAMES:
+            return False
     for i in range(indices[0], -1, -1):
         t = tokens[i]
         if t.text in (",", ";", ":") and i < indices[0]:
             return True
+        if t.lower in CONDITION_OPENERS:
+            return False
         if t.lower in ADJUNCT_OPENERS:
             following = [w for w in tokens[i + 1 : indices[0] + 1] if w.tag != "ADV"]
             if following and following[0].tag in ("VERB", "NOUN") and following[0].lower.endswith("ing"):

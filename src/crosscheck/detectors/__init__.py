@@ -24,4 +24,4 @@ DETECTORS: tuple[Detector, ...] = (
 
 BY_TYPE: dict[str, Detector] = {d.type: d for d in DETECTORS}
 
-__all__ = ["DETECTORS", "BY_TYPE", "Clash", "Detector", "Example"]
+__all__ = ["BY_TYPE", "DETECTORS", "Clash", "Detector", "Example"]

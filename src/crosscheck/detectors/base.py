@@ -11,7 +11,6 @@ from crosscheck.identity_cache import cache_by_identity
 from crosscheck.model import Claim, Severity, Span, Token
 from crosscheck.words import Word
 
-
 # How much a conflict needs an editor (crosscheck.model.Severity): "hard",
 # different counts, dates, places, people or outcomes for the same fact;
 # "soft", a real discrepancy with a likely innocent explanation (rounding, an

@@ -81,7 +81,7 @@ DETECTOR = Detector(
     detect=detect,
     doc="Different month-day dates (or full dates with different years) for the same claim.",
     severity="hard",
-    severity_rule="hard; soft for adjacent days when either side gives a time of day (\"late Tuesday\" / \"early Wednesday\": across midnight)",
+    severity_rule="hard; soft for adjacent days when either side gives a time of day (\"late Tuesday\" / \"early Wednesday\")",
     examples=(
         fires("Iran and the United States met in Muscat on Feb. 6.", "Iran and the United States met in Muscat on Feb. 9."),
         fires("The vote took place on March 3, 2020.", "The vote took place on March 3, 2021."),

@@ -86,13 +86,17 @@ class _Reading:
 
 
 def _noun_after(words: Sequence[Token], j: int, nouns: tuple[str, ...], plural: bool = False) -> tuple[str | None, int]:
-    """The first noun within three words from j (past adjectives and numbers),
-    and the index after it. plural: j follows a count above one, so a word
+    """The noun within three words from j (past adjectives and numbers; the
+    last of a compound), and the index after it. plural: j follows a count above one, so a word
     read as a verb in -s is a plural noun ("three dozen soldiers died": a
     plural subject takes no -s verb)."""
     for k in range(j, min(j + 3, len(words))):
         w = words[k]
         if w.tag in nouns or (plural and w.tag == "VERB" and w.lower.endswith("s") and w.lemma != w.lower):
+            # the head of a compound is its last noun: "voter registration *applications*"
+            while k + 1 < len(words) and words[k + 1].tag in nouns and w.tag != "VERB":
+                k += 1
+                w = words[k]
             return w.lemma, k + 1
         if w.tag not in ("ADJ", "NUM"):
             return None, k
@@ -432,7 +436,10 @@ DETECTOR = Detector(
     detect=detect,
     doc="The same quantity (same unit or counted noun, same slot) with values that cannot both hold.",
     severity="hard",
-    severity_rule="hard; soft when either value is approximate or a bound (\"about\", \"at least\"), one is the other rounded (\"$1 trillion\" / \"$1.2 trillion\"), or either side is an estimate or projection",
+    severity_rule=(
+        "hard; soft when either value is approximate or a bound (\"about\", \"at least\"), one is the other rounded"
+        " (\"$1 trillion\" / \"$1.2 trillion\"), or either side is an estimate or projection"
+    ),
     same_predicate=False,
     examples=(
         fires("The storm left 19 million people without power.", "The storm left 9 million people without power."),
