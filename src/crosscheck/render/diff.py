@@ -19,8 +19,7 @@ from dataclasses import dataclass
 
 from crosscheck.model import Claim, Finding, Report, Status
 from crosscheck.render import sanitize
-from crosscheck.render.sanitize import Line, Run
-from crosscheck.render.text import (
+from crosscheck.render.common import (
     PLAIN_MARKS,
     claim_position,
     claim_runs,
@@ -28,6 +27,7 @@ from crosscheck.render.text import (
     terminal_runs,
     type_label,
 )
+from crosscheck.render.sanitize import Line, Run
 
 GUTTER: dict[str, str] = {"agree": "=", "conflict": "!", "left": "<", "right": ">"}
 MIN_COLUMN = 10

@@ -14,7 +14,7 @@ from tabulate import tabulate
 
 from crosscheck.model import Claim, Report
 from crosscheck.render import sanitize
-from crosscheck.render.text import claim_position
+from crosscheck.render.common import claim_position
 
 Cell = Literal["states", "silent", "conflicts"]
 SYMBOLS: dict[Cell, str] = {"states": "✓", "silent": "·", "conflicts": "✗"}
