@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from gate_fixtures import report
-
 from crosscheck.gate import Policy, evaluate
 from crosscheck.render import json as json_render
 from crosscheck.render import text
+
+from gate_fixtures import report
 
 
 def test_text_output_points_at_line_and_column() -> None:

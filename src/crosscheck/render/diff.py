@@ -243,7 +243,7 @@ def _inline(report: Report, shown: list[DiffRow], left: str, right: str, width: 
         for sid, claim, other in ((left, row.left, row.right), (right, row.right, row.left)):
             if claim is None:
                 continue
-            label = sanitize.pad(sanitize.split_to_width(sanitize.terminal_safe(sid), label_w)[0], label_w)
+            label = sanitize.pad(sanitize.clip(sanitize.terminal_safe(sid), label_w), label_w)
             for i, line in enumerate(sanitize.wrap_runs(_show(side_runs(report, row, claim, other), color), text_w)):
                 prefix = f"  {label} | " if i == 0 else f"  {' ' * label_w} | "
                 out.append((prefix + sanitize.paint(line, color)).rstrip(" "))

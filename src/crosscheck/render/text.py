@@ -64,7 +64,7 @@ def _section(report: Report, status: Status, findings: list[Finding], width: int
     # tabulate pads every header by 2 (MIN_PADDING): no column is narrower
     # than its header + 2, and headers are wrapped 2 narrower than the column.
     status_w = max(len(status), len("status") + 2)
-    type_w = min(max([len("type") + 2] + [len(type_label(f)) for f in findings]), 12)
+    type_w = min(max([len("type") + 2] + [sanitize.display_width(type_label(f)) for f in findings]), 12)
     widths = _column_widths(width, len(source_ids), status_w, type_w)
     headers = ["status", "type"] + [
         "\n".join(sanitize.wrap(sanitize.terminal_safe(source_label(report, sid)), widths[2 + i] - 2))
