@@ -17,13 +17,7 @@ from crosscheck import pipeline
 from crosscheck.config import Config, load_config
 from crosscheck.errors import ExitCode, UsageError
 from crosscheck.gate import FAIL_LEVELS, GateResult, Policy, evaluate, exit_code
-from crosscheck.ledger import (
-    load_inputs,
-    read_baseline,
-    write_baseline,
-    write_claims,
-    write_output,
-)
+from crosscheck.ledger import load_inputs, read_baseline, write_baseline, write_claims, write_output
 from crosscheck.model import Extraction
 from crosscheck.render.progress import iter_with_progress
 

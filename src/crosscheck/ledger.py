@@ -43,16 +43,7 @@ from typing import Any, Protocol, TypeVar
 from crosscheck import pipeline
 from crosscheck.atomic import write_text
 from crosscheck.errors import InputError, UsageError
-from crosscheck.model import (
-    Claim,
-    Extraction,
-    Features,
-    Finding,
-    Report,
-    Sentence,
-    Source,
-    Token,
-)
+from crosscheck.model import Claim, Extraction, Features, Finding, Report, Sentence, Source, Token
 from crosscheck.read import DEFAULT_MAX_BYTES, read_sources
 from crosscheck.version import __version__
 
