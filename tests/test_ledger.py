@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -15,6 +16,7 @@ from gate_fixtures import use_fake_pipeline
 
 ARTICLE = "Officials met in Muscat.\nTen people attended.\n\nKushner was present.\n"
 OTHER = "Officials met in Oman.\nNine people attended.\n"
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -51,6 +53,33 @@ def test_file_is_documented_shape_with_relative_source_path(desk: Path) -> None:
                      "numbers": [], "dates": [], "entities": []},
         "tokens": None,
     }
+
+
+def test_each_claims_tokens_are_stored_and_read_back(desk: Path) -> None:
+    document = ledger(desk)
+    assert document["claims"][1]["tokens"] == [
+        ["Ten", "ten", "ten", 25, 28, ""], ["people", "people", "people", 29, 35, ""],
+        ["attended", "attended", "attended", 36, 44, ""],
+    ]
+    (direct,) = load_inputs(["news/a.md"])
+    (loaded,) = load_inputs(["claims/a.md.claims.json"])
+    assert [c.tokens for c in loaded.claims] == [c.tokens for c in direct.claims]
+
+
+def test_progress_callback_sees_every_input_and_no_bar_without_one(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: list[tuple[int, str]] = []
+
+    def progress(items: Sequence[T], label: str) -> Iterable[T]:
+        seen.append((len(items), label))
+        return items
+
+    extractions = load_inputs(["claims/a.md.claims.json", "news/b.txt"], progress=progress)
+    assert [e.source.id for e in extractions] == ["a", "b"]
+    assert seen == [(2, "extracting claims")]
+    load_inputs(["news/a.md", "news/b.txt"])
+    assert capsys.readouterr().err == ""
 
 
 def test_round_trip_gives_the_same_extraction(desk: Path) -> None:
@@ -175,8 +204,6 @@ def test_writing_is_deterministic(desk: Path) -> None:
 
 def test_stored_tokens_are_filtered_to_edited_spans(desk: Path) -> None:
     document = ledger(desk)
-    if "tokens" not in document["claims"][0]:
-        pytest.skip("tokens are rebuilt by crosscheck.decompose.tokens_for_spans, not stored")
     document["claims"][0]["spans"] = [[0, 9]]  # "Officials" only; tokens still list all words
     save(desk, document)
     (loaded,) = load_inputs(["claims/a.md.claims.json"])
@@ -187,8 +214,6 @@ def test_stored_tokens_are_filtered_to_edited_spans(desk: Path) -> None:
 
 def test_merged_claim_gets_the_other_claims_tokens(desk: Path) -> None:
     document = ledger(desk)
-    if "tokens" not in document["claims"][0]:
-        pytest.skip("tokens are rebuilt by crosscheck.decompose.tokens_for_spans, not stored")
     first, second, third = document["claims"]
     first["spans"] = first["spans"] + second["spans"]  # tokens left as they were
     document["claims"] = [first, third]

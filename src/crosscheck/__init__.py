@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("crosscheck")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0"
-
 from crosscheck.model import Claim, Features, Finding, Report, Source
 from crosscheck.pipeline import compare, compare_sources
+from crosscheck.version import __version__
 
 __all__ = [
     "Claim",

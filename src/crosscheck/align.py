@@ -62,9 +62,6 @@ COMMON_KEY_SHARE = 0.25  # a key in more than this share of claims does not bloc
 # leads to grow with the input and blocking turns quadratic on book-length sources.
 MAX_POSTINGS = 100
 
-# The rapidfuzz scorer used on keys (benchmarks compare with its raw cdist speed).
-SCORER = fuzz.ratio
-
 _NOT_KEYS = STOPWORDS | LIGHT_VERBS
 # A preposition that says something is missing is keyed as the noun that
 # says so: "without clear follow-up" / "an absence of tangible follow-up".

@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 
 import click
 
-from crosscheck import __version__
 from crosscheck.cli_gate import COMMANDS as GATE_COMMANDS
 from crosscheck.cli_gate import emit, warn
 from crosscheck.errors import CrosscheckError, ExitCode, UsageError
@@ -20,6 +19,9 @@ from crosscheck.ledger import load_inputs
 from crosscheck.model import Extraction, Report
 from crosscheck.pipeline import compare_extractions
 from crosscheck.read import DEFAULT_MAX_BYTES
+from crosscheck.render import sanitize
+from crosscheck.render.progress import iter_with_progress
+from crosscheck.version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,7 +43,7 @@ def load(paths: Sequence[str], max_bytes: int) -> list[Extraction]:
     """Articles and claims/ ledger files, in order, as extractions."""
     if len(paths) < 2:
         raise UsageError(f"need at least two sources to compare, got {len(paths)}")
-    return load_inputs(paths, strict=False, max_bytes=max_bytes, warn=warn)
+    return load_inputs(paths, strict=False, max_bytes=max_bytes, warn=warn, progress=iter_with_progress)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,6 +85,8 @@ def report(paths: tuple[str, ...], max_bytes: int, fmt: str, output: str | None)
 
 
 def render(report_: Report, fmt: str, to_terminal: bool = False) -> str:
+    """The report in ``fmt``, by the renderer of that format."""
+    # Lazy renderer imports: only the asked-for format is loaded (start-up speed).
     if fmt == "json":
         from crosscheck.render import json as json_render
 
@@ -95,7 +99,6 @@ def render(report_: Report, fmt: str, to_terminal: bool = False) -> str:
         from crosscheck.render import html
 
         return html.render(report_)
-    from crosscheck.render import sanitize
     from crosscheck.render import text as text_render
 
     width = sanitize.terminal_width() if to_terminal else None
@@ -133,8 +136,8 @@ def diff(
 
     Exit status: 0 no conflict, 1 conflicts found, 2 error.
     """
+    # Lazy renderer import: only the diff command loads the diff view (start-up speed).
     from crosscheck.render import diff as diff_render
-    from crosscheck.render import sanitize
 
     if len(paths) != 2:
         raise UsageError(f"diff compares exactly two sources, got {len(paths)}")

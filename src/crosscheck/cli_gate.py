@@ -7,18 +7,19 @@ returns an ``ExitCode`` and library errors surface as one line from ``main``.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import click
 
+from crosscheck import pipeline
 from crosscheck.config import Config, load_config
 from crosscheck.errors import ExitCode, UsageError
-from crosscheck.gate import FAIL_LEVELS, GateResult, Policy, evaluate, exit_code, render_text
+from crosscheck.gate import FAIL_LEVELS, GateResult, Policy, evaluate, exit_code
 from crosscheck.ledger import load_inputs, read_baseline, write_baseline, write_claims, write_output
 from crosscheck.model import Extraction
+from crosscheck.render.progress import iter_with_progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("text", "json", "github", "sarif", "junit")
@@ -79,18 +80,16 @@ class _Inputs:
         return [(name, self.config.group_paths(name)) for name in names]
 
     def extractions(self, paths: Sequence[str]) -> list[Extraction]:
-        return load_inputs(paths, strict=self.strict, max_bytes=self.max_bytes, warn=warn)
+        return load_inputs(paths, strict=self.strict, max_bytes=self.max_bytes, warn=warn, progress=iter_with_progress)
 
     def reports(self, policy: Policy) -> list[GateResult]:
-        from crosscheck.pipeline import compare_extractions
-
         results = []
         for name, paths in self.named_groups():
             extractions = self.extractions(paths)
             if len(extractions) < 2:
                 label = f"group {name!r}" if name else "the command line"
                 raise UsageError(f"need at least two sources to compare, {label} has {len(extractions)}")
-            results.append(evaluate(compare_extractions(extractions), policy, name))
+            results.append(evaluate(pipeline.compare_extractions(extractions), policy, name))
         return results
 
 
@@ -108,8 +107,12 @@ def emit(text: str, output: str | None) -> None:
 
 
 def render_gate(results: Sequence[GateResult], fmt: str) -> str:
+    """The gate's results in ``fmt``, by the renderer of that format."""
+    # Lazy renderer imports: only the asked-for format is loaded (start-up speed).
     if fmt == "json":
-        return _render_json(results)
+        from crosscheck.render import json as json_render
+
+        return json_render.render_results(results)
     if fmt == "github":
         from crosscheck.render import github
 
@@ -122,20 +125,9 @@ def render_gate(results: Sequence[GateResult], fmt: str) -> str:
         from crosscheck.render import junit
 
         return junit.render_results(results)
-    return render_text(results)
+    from crosscheck.render import text
 
-
-def _render_json(results: Sequence[GateResult]) -> str:
-    """The report contract plus a ``gate`` member; several groups give a list of reports."""
-    documents = []
-    for result in results:
-        document = result.report.to_dict()
-        if result.group is not None:
-            document["group"] = result.group
-        document["gate"] = result.to_dict()
-        documents.append(document)
-    payload: Any = documents[0] if len(documents) == 1 else documents
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return text.render_results(results)
 
 
 @click.command()
@@ -193,7 +185,7 @@ def extract(paths: tuple[str, ...], directory: str, strict: bool, max_bytes: int
     Commit these files: editors can review, merge, split or delete claims,
     and report, check and diff accept them in place of the articles.
     """
-    extractions = load_inputs(paths, strict=strict, max_bytes=max_bytes, warn=warn)
+    extractions = load_inputs(paths, strict=strict, max_bytes=max_bytes, warn=warn, progress=iter_with_progress)
     for path in write_claims(extractions, directory):
         click.echo(f"crosscheck: wrote {path}", err=True)
     return ExitCode.OK

@@ -6,6 +6,10 @@ unless an editor accepted it: in the baseline file (by fingerprint) or with
 an inline ``crosscheck-ignore``/``crosscheck-disable`` comment. Accepted
 findings are never hidden; every output lists them as baselined or
 suppressed, so a reviewer can see what was waved through.
+
+This module decides; it formats nothing. The formats of ``crosscheck check``
+are in ``render/`` (``text``, ``json``, ``github``, ``sarif``, ``junit``,
+each with ``render_results``).
 """
 
 from __future__ import annotations
@@ -16,8 +20,6 @@ from typing import Any, Literal
 
 from crosscheck.errors import ExitCode, UsageError
 from crosscheck.model import Finding, Report
-from crosscheck.render.location import claim_location
-from crosscheck.render.sanitize import terminal_safe
 from crosscheck.suppress import Suppression, suppressed_findings
 
 FAIL_LEVELS: tuple[str, ...] = ("conflict", "extra")
@@ -134,48 +136,3 @@ def exit_code(results: Iterable[GateResult], exit_zero: bool = False) -> ExitCod
         return ExitCode.OK
     return max((r.exit_code for r in results), default=ExitCode.OK)
 
-
-# --- text output -------------------------------------------------------------
-
-
-def render_text(results: Sequence[GateResult]) -> str:
-    """Compiler-style lines (``path:line:col: ...``) that editors and IDEs can jump to."""
-    lines: list[str] = []
-    for result in results:
-        if result.group is not None and len(results) > 1:
-            lines.append(f"== {result.group} ==")
-        for verdict in result.verdicts:
-            lines.extend(_finding_lines(result.report, verdict))
-        lines.append(_summary(result))
-    for fingerprint in combined_stale(results):
-        lines.append(f"crosscheck: baseline entry {fingerprint} no longer occurs; remove it")
-    return "\n".join(lines) + "\n"
-
-
-def _finding_lines(report: Report, verdict: Verdict) -> list[str]:
-    finding = verdict.finding
-    claims = [report.claim(c) for c in finding.claims]
-    first = claim_location(report, claims[0])
-    label = finding.status if finding.type is None else f"{finding.status} ({finding.type})"
-    tag = "" if verdict.state == "fail" else f" [{verdict.state}{': ' + verdict.note if verdict.note else ''}]"
-    head = f"{first.path}:{first.region.start_line}:{first.region.start_column}: {label}{tag}"
-    reason = terminal_safe(finding.reason)
-    lines = [f"{head}: {reason} [{finding.id}]" if reason else f"{head} [{finding.id}]"]
-    for claim in claims:
-        where = claim_location(report, claim)
-        lines.append(
-            f"    {where.path}:{where.region.start_line}:{where.region.start_column}: {terminal_safe(claim.text)}"
-        )
-    return lines
-
-
-def _summary(result: GateResult) -> str:
-    failing = len(result.failing)
-    noun = "finding" if failing == 1 else "findings"
-    status = "fails" if failing else "passes"
-    parts = [f"crosscheck: {status} (fail-on {result.policy.fail_on}): {failing} {noun} at or above the fail level"]
-    for state in ("baselined", "suppressed", "below-threshold"):
-        count = len(result.with_state(state))
-        if count:
-            parts.append(f"{count} {state}")
-    return ", ".join(parts)

@@ -21,7 +21,10 @@ Claims file (schema ``crosscheck_claims: 1``; see docs/ci.md), one per source::
 - Claim ``id`` is local to the file; reports prefix it with the source id
   (``a:3``), which depends on the order of the command line.
 - Editors may merge, split, delete or reword claims; what the file says is
-  what is compared. Tokens are rebuilt from ``spans``.
+  what is compared. Each claim's tokens are stored with it (``tokens``); an
+  editor who changes ``spans`` need not touch them: a claim keeps the stored
+  tokens inside its spans, then any other token known for the article inside
+  them (see ``_tokens``).
 
 Baseline file (schema ``crosscheck_baseline: 1``): today's accepted findings by
 fingerprint, each with the claim texts and a ``reason`` for the editor.
@@ -32,14 +35,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from crosscheck import __version__
+from crosscheck import pipeline
 from crosscheck.atomic import write_text
 from crosscheck.errors import InputError, UsageError
 from crosscheck.model import Claim, Extraction, Features, Finding, Report, Sentence, Source, Token
+from crosscheck.read import DEFAULT_MAX_BYTES, read_sources
+from crosscheck.version import __version__
 
 CLAIMS_MARKER = "crosscheck_claims"
 CLAIMS_VERSION = 1
@@ -48,6 +54,17 @@ BASELINE_VERSION = 1
 CLAIMS_SUFFIX = ".claims.json"
 
 Warn = Callable[[str], None]
+T = TypeVar("T")
+
+
+class Progress(Protocol):
+    """Reports progress over ``items`` while yielding them (the CLI passes a bar on stderr)."""
+
+    def __call__(self, items: Sequence[T], label: str) -> Iterable[T]: ...
+
+
+def _no_progress(items: Sequence[T], label: str) -> Iterable[T]:
+    return items
 
 
 _INLINE_WIDTH = 100
@@ -96,17 +113,14 @@ def claims_document(extraction: Extraction, ledger_dir: str | os.PathLike[str]) 
 
 
 def _claim_entry(claim: Claim, prefix: str) -> dict[str, Any]:
-    entry: dict[str, Any] = {
+    return {
         "id": claim.id.removeprefix(prefix),
         "sentence": claim.sentence,
         "text": claim.text,
         "spans": [list(s) for s in claim.spans],
         "features": claim.features.to_dict(),
+        "tokens": [[t.text, t.lower, t.lemma, t.start, t.end, t.tag] for t in claim.tokens],
     }
-    if _tokens_for_spans() is None:
-        # Without the decomposer's helper the tokens cannot be rebuilt on load.
-        entry["tokens"] = [[t.text, t.lower, t.lemma, t.start, t.end, t.tag] for t in claim.tokens]
-    return entry
 
 
 def _path_from(directory: str | os.PathLike[str], path: str) -> str:
@@ -180,35 +194,29 @@ def load_inputs(
     strict: bool = False,
     max_bytes: int | None = None,
     warn: Warn | None = None,
+    progress: Progress = _no_progress,
 ) -> list[Extraction]:
     """Articles and claims files, in command-line order, as extractions.
 
     Articles go through read and ``pipeline.extract``; claims files are loaded
     (or re-extracted when stale). A claims file stands for its article in the
     one ``read_sources`` call, so source ids and display names come out as if
-    the articles themselves had been named.
+    the articles themselves had been named. ``progress`` sees the inputs as
+    they are extracted (the CLI draws a bar with it).
     """
-    from crosscheck import pipeline
-    from crosscheck.read import DEFAULT_MAX_BYTES, read_sources
-
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     documents = [sniff_claims(p, limit) for p in paths]
     articles = [p if d is None else _article_path(p, d) for p, d in zip(paths, documents)]
     sources = read_sources(articles, max_bytes=limit)
-    from crosscheck.render.progress import iter_with_progress
-
-    # A bar on stderr only when it is a terminal and extraction takes a while.
     inputs = list(zip(paths, documents, sources, strict=True))
     return [
         pipeline.extract(source) if document is None else from_claims(path, document, source, strict, warn)
-        for path, document, source in iter_with_progress(inputs, "extracting claims")
+        for path, document, source in progress(inputs, "extracting claims")
     ]
 
 
 def load_claims(path: str, strict: bool = False, max_bytes: int | None = None, warn: Warn | None = None) -> Extraction:
     """One claims file as an ``Extraction`` (source id ``a``)."""
-    from crosscheck.read import DEFAULT_MAX_BYTES, read_sources
-
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     document = _load_json(path, CLAIMS_MARKER, CLAIMS_VERSION)
     (source,) = read_sources([_article_path(path, document)], max_bytes=limit)
@@ -225,8 +233,6 @@ def from_claims(
     path: str, document: Mapping[str, Any], source: Source, strict: bool = False, warn: Warn | None = None
 ) -> Extraction:
     """The claims file's extraction over the freshly read ``source``; re-extracted when stale."""
-    from crosscheck import pipeline
-
     if source.sha256 != document["source"].get("sha256"):
         problem = f"stale: {source.path} changed since its claims were extracted"
         if strict:
@@ -365,27 +371,14 @@ def _features(path: str, where: str, raw: Any) -> Features:
 _WORD = re.compile(r"\w+(?:[-'\u2019\u2011]\w+)*")
 
 
-def _tokens_for_spans() -> Callable[[str, tuple[tuple[int, int], ...]], Sequence[Token]] | None:
-    try:
-        from crosscheck.decompose import tokens_for_spans  # type: ignore[attr-defined]  # stale: decompose has no such function (issue 17)
-    except ImportError:
-        return None
-    return tokens_for_spans  # type: ignore[no-any-return]  # untyped: the import above does not resolve
-
-
 def _tokens(source: Source, spans: tuple[tuple[int, int], ...], own: Any, pool: Sequence[Token]) -> tuple[Token, ...]:
-    """Tokens of a (possibly hand-edited) claim, rebuilt from its spans.
+    """Tokens of a (possibly hand-edited) claim: those of the file inside its spans.
 
-    The decomposer's own tokenizer is preferred, so a loaded claim matches
-    exactly as an extracted one would. Without it, tokens come from the file:
-    the claim's own (in their reading order: a carried-over subject first),
-    then any other token known for the article that falls inside the spans
-    (an editor who merged two claims need not merge their tokens). Only when
-    none is known do plain word tokens stand in.
+    The claim's own stored tokens come first (in their reading order: a
+    carried-over subject first), then any other token known for the article
+    that falls inside the spans (an editor who merged two claims need not
+    merge their tokens). Only when none is known do plain word tokens stand in.
     """
-    rebuild = _tokens_for_spans()
-    if rebuild is not None:
-        return tuple(rebuild(source.visible, spans))  # what the pipeline tokenizes
 
     def inside(t: Token) -> bool:
         return any(s <= t.start and t.end <= e for s, e in spans)
@@ -414,10 +407,6 @@ def _token_pool(entries: Sequence[Mapping[str, Any]], source: Source) -> list[To
     A fresh extraction is cheap (pure and cached) and knows the words of
     claims the editor deleted while merging them into another.
     """
-    if _tokens_for_spans() is not None:
-        return []
-    from crosscheck import pipeline
-
     stored = [t for entry in entries for t in _stored_tokens(entry.get("tokens"))]
     return stored + [t for claim in pipeline.extract(source).claims for t in claim.tokens]
 
@@ -434,8 +423,6 @@ def _stored_tokens(stored: Any) -> Iterable[Token]:
 
 
 def _stderr(message: str) -> None:
-    import sys
-
     print(f"crosscheck: warning: {message}", file=sys.stderr)
 
 

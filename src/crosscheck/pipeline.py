@@ -17,6 +17,7 @@ from crosscheck.identity_cache import SOURCE_CACHE_SIZE
 from crosscheck.model import Claim, Extraction, Features, Report, Sentence, Source, Token, merge_spans
 from crosscheck.normalize import Normalized, normalize
 from crosscheck.segment import segment
+from crosscheck.version import __version__
 from crosscheck.words import Word, tokenize
 
 
@@ -165,7 +166,6 @@ _TOKEN_SETTERS = tuple(getattr(Token, f).__set__ for f in _TOKEN_FIELDS)
 
 
 def compare_extractions(extractions: Sequence[Extraction]) -> Report:
-    from crosscheck import __version__
     from crosscheck.align import align
     from crosscheck.classify import classify
 

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 
 from crosscheck.model import Claim, Finding, Report, Status
 from crosscheck.render import sanitize
-from crosscheck.render.sanitize import Line, Run
-from crosscheck.render.text import (
+from crosscheck.render.common import (
     PLAIN_MARKS,
     claim_position,
     claim_runs,
@@ -28,6 +27,7 @@ from crosscheck.render.text import (
     terminal_runs,
     type_label,
 )
+from crosscheck.render.sanitize import Line, Run
 
 GUTTER: dict[str, str] = {"agree": "=", "conflict": "!", "left": "<", "right": ">"}
 MIN_COLUMN = 10
@@ -243,7 +243,7 @@ def _inline(report: Report, shown: list[DiffRow], left: str, right: str, width: 
         for sid, claim, other in ((left, row.left, row.right), (right, row.right, row.left)):
             if claim is None:
                 continue
-            label = sanitize.pad(sanitize.split_to_width(sanitize.terminal_safe(sid), label_w)[0], label_w)
+            label = sanitize.pad(sanitize.clip(sanitize.terminal_safe(sid), label_w), label_w)
             for i, line in enumerate(sanitize.wrap_runs(_show(side_runs(report, row, claim, other), color), text_w)):
                 prefix = f"  {label} | " if i == 0 else f"  {' ' * label_w} | "
                 out.append((prefix + sanitize.paint(line, color)).rstrip(" "))

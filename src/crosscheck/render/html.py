@@ -15,11 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from crosscheck.model import STATUSES, Claim, Finding, Report, Source, Status
+from crosscheck.model import STATUSES, Claim, Finding, Report, Source
+from crosscheck.render import matrix
+from crosscheck.render.common import (
+    SECTION_TITLES,
+    claim_runs,
+    claims_by_source,
+    ordered_findings,
+    skipped_note,
+    source_label,
+    type_label,
+)
 from crosscheck.render.sanitize import escape_html as esc
-from crosscheck.render.text import claim_runs, claims_by_source, ordered_findings, skipped_note, source_label, type_label
 
-_TITLES: dict[Status, str] = {"conflict": "Conflicts", "extra": "Extras", "agree": "Agreements"}
 _SEVERITY: dict[str, int] = {"conflict": 3, "extra": 2, "agree": 1}
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
 
@@ -115,7 +123,7 @@ def _findings(report: Report, anchors: dict[str, str]) -> str:
         if not findings:
             continue
         items = "\n".join(_finding(report, f, anchors) for f in findings)
-        title = f"{_TITLES[status]} ({len(findings)})"
+        title = f"{SECTION_TITLES[status]} ({len(findings)})"
         if status == "conflict":
             parts.append(f'<h2 id="conflicts">{title}</h2>\n<ol>\n{items}\n</ol>')
         else:  # collapsed by default, open natively: no script needed
@@ -239,8 +247,6 @@ def _clash_spans(report: Report, source_id: str) -> list[tuple[int, int]]:
 
 
 def _matrix(report: Report) -> str:
-    from crosscheck.render import matrix
-
     ids = [s.id for s in report.sources]
     head = "".join(f'<th scope="col">{esc(s)}</th>' for s in ids)
     rows: Iterable[str] = (

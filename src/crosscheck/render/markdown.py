@@ -9,8 +9,9 @@ in the output is ours (bold for clashing words, tables, a <details> fold).
 from __future__ import annotations
 
 from crosscheck.model import STATUSES, Claim, Finding, Report, Status
-from crosscheck.render import sanitize
-from crosscheck.render.text import (
+from crosscheck.render import matrix, sanitize
+from crosscheck.render.common import (
+    SECTION_TITLES,
     SILENT,
     claim_runs,
     claims_by_source,
@@ -20,7 +21,6 @@ from crosscheck.render.text import (
     type_label,
 )
 
-_TITLES: dict[Status, str] = {"conflict": "Conflicts", "extra": "Extras", "agree": "Agreements"}
 # Agreements are the long, reassuring part: folded so a PR comment stays short.
 _FOLDED: frozenset[Status] = frozenset({"agree"})
 
@@ -65,7 +65,7 @@ def _section(report: Report, status: Status, findings: list[Finding]) -> str:
     for finding in findings:
         lines.append(_row(report, finding, source_ids))
     table = "\n".join(lines)
-    title = f"{_TITLES[status]} ({len(findings)})"
+    title = f"{SECTION_TITLES[status]} ({len(findings)})"
     if status in _FOLDED:
         return f"<details><summary>{title}</summary>\n\n{table}\n\n</details>"
     return f"### {title}\n\n{table}"
@@ -98,8 +98,6 @@ def _claim(report: Report, claim: Claim, finding: Finding) -> str:
 
 
 def render_matrix(report: Report) -> str:
-    from crosscheck.render import matrix
-
     source_ids = [s.id for s in report.sources]
     lines = [
         "### Coverage",

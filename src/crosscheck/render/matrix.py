@@ -14,7 +14,7 @@ from tabulate import tabulate
 
 from crosscheck.model import Claim, Report
 from crosscheck.render import sanitize
-from crosscheck.render.text import claim_position
+from crosscheck.render.common import claim_position
 
 Cell = Literal["states", "silent", "conflicts"]
 SYMBOLS: dict[Cell, str] = {"states": "✓", "silent": "·", "conflicts": "✗"}
@@ -97,7 +97,7 @@ def render_text(report: Report, *, width: int = sanitize.DEFAULT_WIDTH, color: b
     """The matrix as a grid table; the claim column takes what the sources leave."""
     source_ids = [s.id for s in report.sources]
     n_cols = 1 + len(source_ids)
-    id_w = max(len(s) for s in source_ids)
+    id_w = max(sanitize.display_width(sanitize.terminal_safe(s)) for s in source_ids)
     claim_w = max(width - (3 * n_cols + 1) - id_w * len(source_ids), 16)
     table_rows = []
     for row in rows(report):

@@ -14,11 +14,10 @@ import os
 import re
 import shutil
 import sys
-import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from wcwidth import wcswidth
+import wcwidth
 
 # Escape sequences, longest forms first so that their payload goes with them:
 #  - OSC, DCS, SOS, PM, APC strings (7-bit ESC ] / P / X / ^ / _ or 8-bit
@@ -76,77 +75,34 @@ def escape_markdown(text: str) -> str:
 
 
 # --- display width ---------------------------------------------------------
-
-
-def _joins_previous(ch: str) -> bool:
-    """True when ``ch`` belongs to the grapheme before it (never split there)."""
-    if ch in "\u200d\ufe0f\ufe0e" or "\U0001f3fb" <= ch <= "\U0001f3ff":
-        return True
-    return unicodedata.combining(ch) > 0 or unicodedata.category(ch) in ("Mn", "Me", "Cf")
-
-
-def graphemes(text: str) -> Iterator[str]:
-    """Approximate grapheme clusters: enough not to split an emoji or an accent."""
-    cluster = ""
-    for ch in text:
-        if cluster and (_joins_previous(ch) or cluster.endswith("\u200d")):
-            cluster += ch
-            continue
-        if cluster:
-            yield cluster
-        cluster = ch
-    if cluster:
-        yield cluster
+# wcwidth measures by grapheme cluster (UAX #29): East Asian wide characters
+# and emoji take two columns, a combining mark or a ZWJ sequence is one
+# grapheme with its base and is never split across lines. Text reaching these
+# functions has lost its controls already; our own SGR codes take no columns.
 
 
 def display_width(text: str) -> int:
-    """Columns ``text`` takes on a terminal (East Asian wide = 2, emoji = 2)."""
-    width = wcswidth(text)
-    if width >= 0:
-        return width
-    # wcswidth gives -1 when a control slipped through; count the rest.
-    return sum(max(wcswidth(g), 0) for g in graphemes(text))
+    """Columns ``text`` takes on a terminal."""
+    return wcwidth.width(text)
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by display width; words wider than a line are split."""
-    width = max(width, 2)
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if display_width(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        line = ""
-        for piece in split_to_width(word, width):
-            if line:
-                lines.append(line)
-            line = piece
-    if line:
-        lines.append(line)
-    return lines or [""]
+    """Greedy word wrap by display width, at whitespace only (not after hyphens).
+
+    A word wider than a line is cut between graphemes, its first piece
+    filling what is left of the line.
+    """
+    return wcwidth.wrap(text, max(width, 2), break_on_hyphens=False) or [""]
 
 
-def split_to_width(word: str, width: int) -> list[str]:
-    """Cut one word into pieces of at most ``width`` columns, by grapheme."""
-    pieces: list[str] = []
-    piece = ""
-    for g in graphemes(word):
-        if piece and display_width(piece + g) > width:
-            pieces.append(piece)
-            piece = ""
-        piece += g
-    if piece:
-        pieces.append(piece)
-    return pieces
+def clip(text: str, width: int) -> str:
+    """The first ``width`` columns of ``text`` (a wide character cut in half becomes a space)."""
+    return wcwidth.clip(text, 0, width)
 
 
 def pad(text: str, width: int) -> str:
     """Left-justify to ``width`` display columns."""
-    return text + " " * max(width - display_width(text), 0)
+    return wcwidth.ljust(text, width)
 
 
 # --- terminal decisions ----------------------------------------------------
@@ -212,82 +168,40 @@ SGR: dict[str, str] = {
 RESET = "\x1b[0m"
 
 
-def wrap_runs(runs: list[Run], width: int) -> list[Line]:
+_LAYOUT_WHITESPACE = str.maketrans("\t\n\x0b\x0c\r", "     ")
+
+
+def wrap_runs(runs: Sequence[Run], width: int) -> list[Line]:
     """Word-wrap styled runs to ``width`` display columns, keeping styles.
 
-    A word may be made of several runs (half of it highlighted); it is kept
-    together unless it is wider than a line on its own.
+    The runs' text is wrapped as ``wrap`` wraps plain text (a word may be
+    made of several runs, half of it highlighted); each line is then cut
+    back out of the runs. Every line of ``wrap`` is a slice of its input
+    (only whitespace is dropped where a line breaks), so the cut is exact.
     """
-    width = max(width, 2)
+    # Whitespace that wrap would replace or expand becomes a space first, so
+    # lines stay slices of the runs' text.
+    runs = [(t.translate(_LAYOUT_WHITESPACE), style) for t, style in runs]
+    text = "".join(t for t, _ in runs)
     lines: list[Line] = []
-    line: Line = []
-    used = 0
-    for word in _words(runs):
-        w = sum(display_width(t) for t, _ in word)
-        gap = 1 if line else 0
-        if used + gap + w <= width:
-            if gap:
-                line.append((" ", _join_style(line[-1][1], word[0][1])))
-            line.extend(word)
-            used += gap + w
-            continue
-        if line:
-            lines.append(line)
-        line, used = [], 0
-        for piece in _split_word(word, width):
-            if line:
-                lines.append(line)
-            line = piece
-            used = sum(display_width(t) for t, _ in piece)
-    if line:
-        lines.append(line)
-    return [_merge(ln) for ln in lines] or [[]]
+    pos = 0
+    for piece in wrap(text, width):
+        start = text.find(piece, pos)
+        assert start >= 0 and not text[pos:start].strip(), "wrap returned a line that is not a slice"
+        pos = start + len(piece)
+        lines.append(_slice_runs(runs, start, pos))
+    return lines or [[]]
 
 
-def _join_style(left: str | None, right: str | None) -> str | None:
-    # A space between two highlighted words stays highlighted (one phrase).
-    return left if left == right else None
-
-
-def _words(runs: list[Run]) -> Iterator[list[Run]]:
-    """Whitespace-separated words, each a list of runs."""
-    word: list[Run] = []
-    for text, style in runs:
-        for i, part in enumerate(re.split(r"(\s+)", text)):
-            if i % 2 == 1:  # whitespace
-                if word:
-                    yield word
-                word = []
-            elif part:
-                word.append((part, style))
-    if word:
-        yield word
-
-
-def _split_word(word: list[Run], width: int) -> list[Line]:
-    pieces: list[Line] = []
-    piece: Line = []
-    used = 0
-    for text, style in word:
-        for g in graphemes(text):
-            w = display_width(g)
-            if piece and used + w > width:
-                pieces.append(piece)
-                piece, used = [], 0
-            piece.append((g, style))
-            used += w
-    if piece:
-        pieces.append(piece)
-    return [_merge(p) for p in pieces]
-
-
-def _merge(line: Line) -> Line:
+def _slice_runs(runs: Sequence[Run], start: int, end: int) -> Line:
+    """The runs' characters ``start:end``, each with its run's style."""
     out: Line = []
-    for text, style in line:
-        if out and out[-1][1] == style:
-            out[-1] = (out[-1][0] + text, style)
-        else:
-            out.append((text, style))
+    offset = 0
+    for text, style in runs:
+        a, b = max(start - offset, 0), min(end - offset, len(text))
+        if a < b:
+            out.append((text[a:b], style))
+        offset += len(text)
     return out
 
 

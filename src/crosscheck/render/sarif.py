@@ -21,11 +21,11 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-from crosscheck import __version__
 from crosscheck.gate import GateResult, Verdict, combined_stale, evaluate
 from crosscheck.model import Claim, Finding, Report
 from crosscheck.render.location import Location, claim_location, display_path
 from crosscheck.render.sanitize import strip_controls
+from crosscheck.version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/crosscheck/crosscheck"
