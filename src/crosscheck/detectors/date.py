@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dataclasses import dataclass
+
 from crosscheck.detectors.base import Clash, Detector, fires, silent, view
+from crosscheck.facts import REPORTING_VERBS, predicate_of
 from crosscheck.features import DateMention
-from crosscheck.model import Claim, Token
+from crosscheck.identity_cache import cache_by_identity
+from crosscheck.model import Claim, Severity, Token
 
 
 def _text(words: Sequence[Token], d: DateMention) -> str:
@@ -51,11 +55,68 @@ def _clash(da: DateMention, db: DateMention) -> bool:
     return da.year is not None and db.year is not None and da.year != db.year
 
 
+_WEEKDAY_NUMBERS = {d: n for n, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+# Words that put a day's event at a time of day: two such days next to each
+# other may be one night seen from either side of midnight.
+_TIME_OF_DAY_BEFORE = frozenset({"early", "late", "overnight"})
+_TIME_OF_DAY_AFTER = frozenset({"morning", "afternoon", "evening", "night"})
+# Words before a weekday that make it another week's ("last Tuesday", "next Friday").
+_OTHER_WEEK = frozenset({"last", "next", "previous", "following", "every", "each"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Weekday:
+    index: int  # token index of the day's name
+    day: int  # 0 for Monday
+    start: int  # token range of the mention ("early Tuesday")
+    end: int
+    time_of_day: bool
+
+
+@cache_by_identity(maxsize=8192)
+def _weekdays(claim: Claim) -> tuple[_Weekday, ...]:
+    """The days of the week a claim places its fact on ("died early
+    Tuesday"); not a day that dates the report ("..., officials said
+    Tuesday") nor another week's ("last Tuesday")."""
+    tokens = claim.tokens
+    out = []
+    for i, t in enumerate(tokens):
+        day = _WEEKDAY_NUMBERS.get(t.lower)
+        if day is None:
+            continue
+        before = tokens[i - 1].lower if i > 0 else ""
+        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if before in _OTHER_WEEK:
+            continue
+        at = predicate_of(claim, [i])
+        if at is not None and tokens[at].lemma in REPORTING_VERBS:
+            continue
+        start = i - 1 if before in _TIME_OF_DAY_BEFORE else i
+        end = i + 2 if after in _TIME_OF_DAY_AFTER else i + 1
+        out.append(_Weekday(i, day, start, end, start < i or end > i + 1))
+    return tuple(out)
+
+
+def _weekday_clash(a: Claim, b: Claim) -> Clash | None:
+    """Different days of the week for the claims' fact ("died early Tuesday" /
+    "died early Thursday"). Soft when the days are next to each other and
+    either gives a time of day ("late Tuesday" / "early Wednesday")."""
+    days_a, days_b = _weekdays(a), _weekdays(b)
+    if not days_a or not days_b or {d.day for d in days_a} & {d.day for d in days_b}:
+        return None
+    da, db = days_a[0], days_b[0]
+    adjacent = (da.day - db.day) % 7 in (1, 6)
+    severity: Severity = "soft" if adjacent and (da.time_of_day or db.time_of_day) else "hard"
+    ta, tb = a.tokens[da.start : da.end], b.tokens[db.start : db.end]
+    reason = f"'{' '.join(t.text for t in ta)}' vs '{' '.join(t.text for t in tb)}'"
+    return Clash("date", reason, ((ta[0].start, ta[-1].end),), ((tb[0].start, tb[-1].end),), severity)
+
+
 def detect(a: Claim, b: Claim) -> Clash | None:
     view_a, view_b = view(a), view(b)
     dates_a, dates_b = view_a.dates, view_b.dates
     if not dates_a or not dates_b:
-        return None
+        return _weekday_clash(a, b)
     words_a, words_b = a.tokens, b.tokens  # token i has the values of as_words(claim)[i]
     labels_a = {d.label() for d in dates_a}
     labels_b = {d.label() for d in dates_b}
@@ -73,7 +134,7 @@ def detect(a: Claim, b: Claim) -> Clash | None:
             if _clash(da, db):
                 reason = f"'{_text(words_a, da)}' vs '{_text(words_b, db)}'"
                 return Clash("date", reason, _span(words_a, da), _span(words_b, db))
-    return None
+    return _weekday_clash(a, b)
 
 
 DETECTOR = Detector(
@@ -95,5 +156,10 @@ DETECTOR = Detector(
         silent("Prices have risen since June 2.", "Prices rose sharply on June 4."),
         silent("Hiring was the best since August 2020.", "Employers added 943,000 workers in July."),
         fires("Hiring was the best since August 2.", "Employers hired 943,000 workers on July 20."),
+        # days of the week: the day of the fact, not of the report nor of another week
+        fires("The congressman died early Thursday at a Baltimore hospital.", "The congressman died early Tuesday in Baltimore."),
+        fires("A federal judge blocked the ban late Tuesday.", "A federal judge blocked the ban early Wednesday."),
+        silent("The congressman died on Thursday, his office said Friday.", "The congressman died on Thursday, officials said Saturday."),
+        silent("The judge blocked the ban last Tuesday.", "The judge blocked the ban on Wednesday."),
     ),
 )
