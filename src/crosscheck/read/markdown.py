@@ -1,644 +1,20 @@
-"""Read stage: bytes -> ``Source`` values.
+"""The Markdown masker: CommonMark block and inline syntax (with the GFM
+tables, strikethrough, task boxes and footnotes news sites use) becomes spaces.
 
-Decoding is strict: a source either becomes text the pipeline can trust or a
-one-line ``InputError`` ("path: problem"); nothing is guessed or replaced.
-
-Markup is never removed, only *masked*: ``Source.content`` has exactly the
-length of ``Source.text`` with HTML tags and Markdown syntax overwritten by
-whitespace, so every offset the later stages compute on ``content`` is also an
-offset into the original text (and, through it, into the file). The only
-non-blank characters of ``content`` that differ from ``text`` are decoded
-character references (``&amp;`` -> ``&`` placed at the ``&``, rest blanked).
+Only syntax is blanked: code, image alt text and link destinations go too,
+because they are not article prose; everything a reader sees as text stays
+at its offset.
 """
 
 from __future__ import annotations
 
 import bisect
-import errno
-import hashlib
-import html
-import html.entities
-import os
 import re
-import stat
-import sys
 import unicodedata
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, field
 
-from crosscheck.errors import InputError
-from crosscheck.model import Source
-
-# News articles are kilobytes; even a saved web page with inline scripts and
-# styles is a few megabytes. 8 MiB leaves ample room for those while refusing
-# the accidental video, database dump or log archive before it is read into
-# memory: a comparison holds about 240 MiB per MiB of input (claims, tokens,
-# findings; see "Bounded cost" in docs/benchmarks.md), so two 8 MiB sources
-# already need some 4 GiB. Raise it with --max-bytes for a book-length input.
-DEFAULT_MAX_BYTES: int = 8 * 1024 * 1024
-
-Kind = Literal["text", "markdown", "html"]
-KINDS: tuple[Kind, ...] = ("text", "markdown", "html")
-
-STDIN_PATH = "-"
-STDIN_NAME = "<stdin>"
-
-NO_SUCH_FILE = "no such file"
-IS_A_DIRECTORY = "is a directory"
-PERMISSION_DENIED = "permission denied"
-EMPTY = "empty: no text to compare"
-EMPTY_MARKUP = "empty: no text to compare (only markup)"
-BINARY = "binary file, not text"
-
-HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
-MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd"})
-
-
-# --------------------------------------------------------------------------- #
-# Public API
-# --------------------------------------------------------------------------- #
-
-
-def read_sources(paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Source]:
-    """Read every path in order; ids are ``a`` ... ``z``, ``aa`` ... by position.
-
-    The same path may be given more than once (each occurrence is its own
-    source); ``-`` is standard input, read once however often it is named.
-    Names are base names, lengthened or numbered where two would collide.
-    """
-    stdin_source: Source | None = None
-    sources: list[Source] = []
-    for index, path in enumerate(paths):
-        sid = source_id(index)
-        if path == STDIN_PATH:
-            # Standard input can be consumed only once; later mentions share it.
-            if stdin_source is None:
-                stdin_source = read_source(path, sid, max_bytes=max_bytes)
-            sources.append(replace(stdin_source, id=sid))
-        else:
-            sources.append(read_source(path, sid, max_bytes=max_bytes))
-    names = display_names(paths)
-    return [replace(s, name=n) for s, n in zip(sources, names, strict=True)]
-
-
-def read_source(path: str, source_id: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one file (or ``-`` for standard input) into a ``Source``."""
-    shown = STDIN_NAME if path == STDIN_PATH else path
-    data = _read_stdin(max_bytes) if path == STDIN_PATH else _read_file(path, max_bytes)
-    text = decode(data, shown)
-    name = STDIN_NAME if path == STDIN_PATH else (os.path.basename(path) or path)
-    kind = detect_kind(name if path != STDIN_PATH else "", text)
-    return _build(source_id, name, text, path=path, shown=shown, kind=kind,
-                  sha256=hashlib.sha256(data).hexdigest())
-
-
-def source_from_text(
-    source_id: str, name: str, text: str, *, path: str | None = None, kind: str = "text"
-) -> Source:
-    """A ``Source`` from text already in memory (the library's ``compare({name: text})``).
-
-    ``kind`` selects the masking: ``"text"`` (none), ``"markdown"`` or ``"html"``.
-    """
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    return _build(source_id, name, text, path=path, shown=path or name, kind=kind, sha256="")
-
-
-def source_id(index: int) -> str:
-    """0 -> ``a``, 25 -> ``z``, 26 -> ``aa``, 27 -> ``ab`` (spreadsheet-column order)."""
-    if index < 0:
-        raise ValueError("source index must not be negative")
-    n = index + 1
-    out = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(ord("a") + r) + out
-    return out
-
-
-def display_names(paths: Sequence[str]) -> list[str]:
-    """One unique, readable name per path, in order.
-
-    Base names where they are unique; where two base names collide, the
-    shortest trailing part of the path that tells them apart (``a/x.txt`` and
-    ``b/x.txt``); the same path given twice gets ``x.txt``, ``x.txt (2)``.
-    """
-    bases = [STDIN_NAME if p == STDIN_PATH else (os.path.basename(p) or p) for p in paths]
-    counts = Counter(bases)
-    names = []
-    for path, base in zip(paths, bases, strict=True):
-        if counts[base] == 1 or path == STDIN_PATH:
-            names.append(base)
-        else:
-            group = [q for q, b in zip(paths, bases, strict=True) if b == base]
-            names.append(_distinct_suffix(path, group))
-    return _number_repeats(names)
-
-
-def detect_kind(name: str, text: str) -> Kind:
-    """Markup kind by file extension, else HTML by its opening (a doctype or ``<html``).
-
-    Sniffing catches pages saved as ``story.php`` or piped in; plain text
-    does not begin with ``<!doctype html``.
-    """
-    ext = os.path.splitext(name)[1].lower()
-    if ext in HTML_EXTENSIONS:
-        return "html"
-    if ext in MARKDOWN_EXTENSIONS:
-        return "markdown"
-    if _HTML_SNIFF.match(text[:_SNIFF_CHARS]):
-        return "html"
-    return "text"
-
-
-def mask(text: str, kind: str) -> str | None:
-    """``content`` for ``text`` of the given kind; ``None`` for plain text."""
-    if kind == "html":
-        return mask_html(text)
-    if kind == "markdown":
-        return mask_markdown(text)
-    return None
-
-
-# --------------------------------------------------------------------------- #
-# Reading bytes
-# --------------------------------------------------------------------------- #
-
-
-def _read_file(path: str, max_bytes: int) -> bytes:
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        raise InputError(path, _os_problem(exc)) from None
-    except ValueError:  # a NUL inside the path (possible from the library, not argv)
-        raise InputError(path, "not a valid path") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise InputError(path, IS_A_DIRECTORY)
-    # Refuse before reading; a FIFO or device reports no useful size, so the
-    # read below is bounded as well (and catches a file growing meanwhile).
-    if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
-        raise InputError(path, _too_large(st.st_size, max_bytes))
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise InputError(path, _os_problem(exc)) from None
-    if len(data) > max_bytes:
-        raise InputError(path, _more_than(max_bytes))
-    return data
-
-
-def _read_stdin(max_bytes: int) -> bytes:
-    stream = sys.stdin
-    if stream is None or stream.closed:
-        raise InputError(STDIN_NAME, "no standard input")
-    binary = getattr(stream, "buffer", None)
-    try:
-        if binary is not None:
-            data: bytes = binary.read(max_bytes + 1)
-        else:  # a text stream substituted for stdin (embedding, tests)
-            data = stream.read(max_bytes + 1).encode("utf-8", "surrogatepass")
-    except OSError as exc:
-        raise InputError(STDIN_NAME, _os_problem(exc)) from None
-    if len(data) > max_bytes:
-        raise InputError(STDIN_NAME, _more_than(max_bytes))
-    return data
-
-
-def _os_problem(exc: OSError) -> str:
-    code = exc.errno
-    if isinstance(exc, FileNotFoundError) or code in (errno.ENOENT, errno.ENOTDIR):
-        return NO_SUCH_FILE
-    if isinstance(exc, IsADirectoryError) or code == errno.EISDIR:
-        return IS_A_DIRECTORY
-    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return PERMISSION_DENIED
-    return (exc.strerror or str(exc)).lower()
-
-
-def _too_large(size: int, max_bytes: int) -> str:
-    return f"file is {size} bytes, larger than --max-bytes {max_bytes}"
-
-
-def _more_than(max_bytes: int) -> str:
-    return f"more than {max_bytes} bytes, larger than --max-bytes {max_bytes}"
-
-
-# --------------------------------------------------------------------------- #
-# Decoding
-# --------------------------------------------------------------------------- #
-
-# Longest first: the UTF-32 LE mark begins with the UTF-16 LE mark.
-_BOMS: tuple[tuple[bytes, str, str], ...] = (
-    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32LE"),
-    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32BE"),
-    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
-    (b"\xff\xfe", "utf-16-le", "UTF-16LE"),
-    (b"\xfe\xff", "utf-16-be", "UTF-16BE"),
-)
-
-# Formats whose first bytes are already invalid UTF-8 or plausible-looking
-# ASCII: naming them "binary" is more useful than "not valid UTF-8 at byte 0".
-_BINARY_MAGIC: tuple[bytes, ...] = (
-    b"\x89PNG\r\n\x1a\n",
-    b"GIF87a",
-    b"GIF89a",
-    b"\xff\xd8\xff",  # JPEG
-    b"%PDF-",
-    b"PK\x03\x04",  # zip, docx, epub, jar
-    b"PK\x05\x06",  # empty zip
-    b"\x1f\x8b",  # gzip
-    b"\xfd7zXZ\x00",  # xz
-    b"(\xb5/\xfd",  # zstd
-    b"7z\xbc\xaf\x27\x1c",
-    b"BZh91AY&SY",  # bzip2 block header
-    b"\x7fELF",
-    b"\xca\xfe\xba\xbe",  # Mach-O fat binary, Java class
-    b"\xfe\xed\xfa\xce",
-    b"\xfe\xed\xfa\xcf",
-    b"\xce\xfa\xed\xfe",
-    b"\xcf\xfa\xed\xfe",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",  # legacy Office (OLE)
-    b"OggS",
-    b"fLaC",
-    b"\x1aE\xdf\xa3",  # Matroska, WebM
-    b"wOFF",
-    b"wOF2",
-    b"\x00asm",
-    b"SQLite format 3\x00",
-)
-_RIFF_FORMS = (b"WAVE", b"AVI ", b"WEBP")
-
-# C0 controls other than the whitespace ones, ESC (terminal captures) and
-# SUB (the DOS end-of-file mark), plus DEL.
-_CONTROL_BYTES = frozenset(set(range(0x00, 0x09)) | set(range(0x0E, 0x1A)) | {0x1C, 0x1D, 0x1E, 0x1F, 0x7F})
-_SNIFF_BYTES = 8192
-# A stray control character happens in real text; a data file that happens
-# to be valid UTF-8 is dense with them.
-_CONTROL_RATIO = 0.10
-
-
-def decode(data: bytes, shown: str) -> str:
-    """Strictly decode ``data``; ``shown`` names the source in error messages.
-
-    UTF-8 (a byte order mark is dropped), or UTF-16/UTF-32 only when they
-    carry a byte order mark. Byte positions in messages count from 0 in the
-    file as read, the mark included.
-    """
-    for bom, codec, label in _BOMS:
-        if data.startswith(bom):
-            return _decode_strict(data, len(bom), codec, label, shown)
-    if _looks_binary(data):
-        raise InputError(shown, _binary_problem(data))
-    return _decode_strict(data, 0, "utf-8", "UTF-8", shown)
-
-
-def _decode_strict(data: bytes, skip: int, codec: str, label: str, shown: str) -> str:
-    try:
-        text = data[skip:].decode(codec, errors="strict")
-    except UnicodeDecodeError as exc:
-        raise InputError(shown, f"not valid {label} at byte {skip + exc.start}") from None
-    # A NUL is never prose; after a UTF-16/32 mark it is a decoded character.
-    if "\x00" in text:
-        raise InputError(shown, BINARY)
-    return text
-
-
-def _looks_binary(data: bytes) -> bool:
-    if b"\x00" in data:
-        return True
-    if any(data.startswith(magic) for magic in _BINARY_MAGIC):
-        return True
-    if data.startswith(b"RIFF") and data[8:12] in _RIFF_FORMS:
-        return True
-    if data[4:8] == b"ftyp":  # MP4, MOV, HEIC
-        return True
-    head = data[:_SNIFF_BYTES]
-    controls = sum(1 for b in head if b in _CONTROL_BYTES)
-    return bool(head) and controls / len(head) > _CONTROL_RATIO
-
-
-def _binary_problem(data: bytes) -> str:
-    # UTF-16 without a mark: a NUL in every other byte of ASCII-range text.
-    head = data[:_SNIFF_BYTES]
-    if len(head) >= 4:
-        odd, even = head[1::2], head[0::2]
-        for zeros, chars in ((odd, even), (even, odd)):
-            if zeros.count(0) > 0.9 * len(zeros) and chars.count(0) < 0.1 * len(chars):
-                return f"{BINARY} (UTF-16 without a byte order mark?)"
-    return BINARY
-
-
-# --------------------------------------------------------------------------- #
-# Building a Source
-# --------------------------------------------------------------------------- #
-
-# Zero-width characters carry no text: a file of them and spaces is empty.
-_DROP_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-
-
-def _is_blank(text: str) -> bool:
-    return not text.translate(_DROP_INVISIBLE).strip()
-
-
-def _build(
-    sid: str, name: str, text: str, *, path: str | None, shown: str, kind: str, sha256: str
-) -> Source:
-    if _is_blank(text):
-        raise InputError(shown, EMPTY)
-    content = mask(text, kind)
-    if content is not None and _is_blank(content):
-        raise InputError(shown, EMPTY_MARKUP)
-    return Source(id=sid, name=name, text=text, path=path, sha256=sha256, content=content)
-
-
-def _distinct_suffix(path: str, group: Sequence[str]) -> str:
-    """The fewest trailing components of ``path`` that differ from every other path in ``group``."""
-    parts = _parts(path)
-    others = [_parts(q) for q in group if _parts(q) != parts]
-    for k in range(1, len(parts) + 1):
-        tail = parts[-k:]
-        if all(o[-k:] != tail for o in others):
-            return "/".join(tail)
-    return path  # only identical paths remain: numbered afterwards
-
-
-def _parts(path: str) -> list[str]:
-    return os.path.normpath(path).replace(os.sep, "/").split("/")
-
-
-def _number_repeats(names: list[str]) -> list[str]:
-    taken = set(names)
-    seen: Counter[str] = Counter()
-    out = []
-    for name in names:
-        seen[name] += 1
-        if seen[name] == 1:
-            out.append(name)
-            continue
-        n = seen[name]
-        candidate = f"{name} ({n})"
-        while candidate in taken:
-            n += 1
-            candidate = f"{name} ({n})"
-        taken.add(candidate)
-        out.append(candidate)
-    return out
-
-
-# --------------------------------------------------------------------------- #
-# Masking primitives (shared by HTML and Markdown)
-# --------------------------------------------------------------------------- #
-
-
-def _blank(buf: list[str], start: int, end: int) -> None:
-    """Overwrite ``buf[start:end]`` with spaces, keeping line breaks (line structure survives)."""
-    for i in range(start, end):
-        if buf[i] not in "\r\n":
-            buf[i] = " "
-
-
-def _break(buf: list[str], start: int, end: int, newlines: int) -> None:
-    """Blank a span that separates blocks: it starts with ``newlines`` line feeds."""
-    _blank(buf, start, end)
-    for i in range(start, min(end, start + newlines)):
-        buf[i] = "\n"
-
-
-_NUMERIC_REF = re.compile(r"&#(?:[xX][0-9a-fA-F]{1,8}|[0-9]{1,10});?")
-_NAMED_REF = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,31};?")
-
-
-def _char_ref(text: str, i: int, end: int, *, need_semicolon: bool) -> tuple[int, str] | None:
-    """The character reference at ``text[i]`` (an ``&``): (length consumed, replacement).
-
-    Legacy names decode without a semicolon in HTML (``&copy 2024``), and
-    the longest known prefix of an unknown name decodes, as browsers do
-    (``&notit;`` is ``¬`` followed by ``it;``). Markdown (CommonMark) needs
-    the semicolon.
-    """
-    m = _NUMERIC_REF.match(text, i, end)
-    if m:
-        raw = m.group()
-        if need_semicolon and not raw.endswith(";"):
-            return None
-        return len(raw), html.unescape(raw)
-    m = _NAMED_REF.match(text, i, end)
-    if not m:
-        return None
-    body = m.group()[1:]
-    if body in html.entities.html5 and (body.endswith(";") or not need_semicolon):
-        return len(body) + 1, html.entities.html5[body]
-    if need_semicolon:
-        return None
-    for x in range(len(body) - 1, 1, -1):
-        if body[:x] in html.entities.html5:
-            return x + 1, html.entities.html5[body[:x]]
-    return None
-
-
-def _put_ref(buf: list[str], i: int, consumed: int, replacement: str) -> None:
-    """Decoded characters at the reference's first positions, the rest blanked."""
-    if len(replacement) > consumed:  # no real reference decodes longer than itself
-        return
-    _blank(buf, i, i + consumed)
-    for k, ch in enumerate(replacement):
-        # &nbsp; and friends are word separators; so is a decoded line feed.
-        buf[i + k] = " " if ch.isspace() else ch
-
-
-# --------------------------------------------------------------------------- #
-# HTML
-# --------------------------------------------------------------------------- #
-
-# Each comment can match only one way (no "-->" inside), so a page of
-# comments cannot make the sniff backtrack; and only the head is looked at.
-_HTML_SNIFF = re.compile(
-    r"[\s\ufeff]*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*(?:<!doctype\s+html|<html[\s>])",
-    re.IGNORECASE | re.DOTALL,
-)
-_SNIFF_CHARS = 4096
-
-# Their contents are never shown as text (scripting is assumed on, so
-# <noscript> is hidden; <template> is inert).
-_HIDDEN_ELEMENTS = frozenset({"script", "style", "noscript", "template", "xmp", "iframe", "noembed", "noframes"})
-# Text, not markup, until the end tag, but shown (entities still decode).
-_RCDATA_ELEMENTS = frozenset({"title", "textarea"})
-_BLOCK_ELEMENTS = frozenset(
-    """address article aside blockquote body caption center dd details dialog dir div dl dt
-    fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup
-    hr html legend li main menu nav ol optgroup option p pre section summary table tbody td
-    tfoot th thead title tr ul""".split()
-)
-_LINE_ELEMENTS = frozenset({"br"})  # a line break, not a paragraph break
-
-_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
-_HTML_SPECIAL = re.compile(r"[<&]")
-
-
-def mask_html(text: str) -> str:
-    buf = list(text)
-    _mask_html_range(text, buf, 0, len(text))
-    return "".join(buf)
-
-
-def _mask_html_range(text: str, buf: list[str], lo: int, hi: int) -> None:
-    """Mask the HTML in ``text[lo:hi]`` into ``buf`` (same indices), following the
-    HTML tokenizer closely enough that text and markup are told apart as a browser would."""
-    i = lo
-    while True:
-        m = _HTML_SPECIAL.search(text, i, hi)
-        if m is None:
-            return
-        i = m.start()
-        if text[i] == "&":
-            i = _html_ref(text, buf, i, hi)
-        else:
-            i = _html_markup(text, buf, i, hi)
-
-
-def _html_ref(text: str, buf: list[str], i: int, hi: int) -> int:
-    ref = _char_ref(text, i, hi, need_semicolon=False)
-    if ref is None:
-        return i + 1
-    consumed, replacement = ref
-    _put_ref(buf, i, consumed, replacement)
-    return i + consumed
-
-
-def _html_markup(text: str, buf: list[str], i: int, hi: int) -> int:
-    """Blank the markup starting at ``text[i] == '<'``; return where text resumes."""
-    if text.startswith("<!--", i):
-        end = _comment_end(text, i, hi)
-        _blank(buf, i, end)
-        return end
-    nxt = text[i + 1] if i + 1 < hi else ""
-    if nxt in ("!", "?"):  # doctype, CDATA, processing instruction: bogus comments
-        end = _find_after(text, ">", i + 2, hi)
-        _blank(buf, i, end)
-        return end
-    if nxt == "/":
-        return _html_end_tag(text, buf, i, hi)
-    if nxt.isascii() and nxt.isalpha():
-        return _html_start_tag(text, buf, i, hi)
-    return i + 1  # "a < b": a literal less-than sign
-
-
-def _html_start_tag(text: str, buf: list[str], i: int, hi: int) -> int:
-    name_match = _TAG_NAME.match(text, i + 1, hi)
-    assert name_match is not None  # the caller saw a letter
-    name = name_match.group().lower()
-    end = _tag_end(text, name_match.end(), hi)
-    _mask_tag(buf, i, end, name)
-    # An XHTML-style "<script/>" would, read as HTML, hide the rest of the
-    # page; treating it as empty keeps the article.
-    self_closing = text[end - 2 : end] == "/>"
-    if self_closing or end >= hi:
-        return end
-    if name in _HIDDEN_ELEMENTS:
-        close = _closing_tag(text, name, end, hi, nested=name == "template")
-        _blank(buf, end, close[0])
-        if close[0] < hi:
-            _mask_tag(buf, close[0], close[1], name)
-        return close[1]
-    if name in _RCDATA_ELEMENTS:
-        close = _closing_tag(text, name, end, hi, nested=False)
-        k = end
-        while (amp := text.find("&", k, close[0])) != -1:
-            k = _html_ref(text, buf, amp, close[0])
-        if close[0] < hi:
-            _mask_tag(buf, close[0], close[1], name)
-        return close[1]
-    return end
-
-
-def _html_end_tag(text: str, buf: list[str], i: int, hi: int) -> int:
-    name_match = _TAG_NAME.match(text, i + 2, hi)
-    if name_match is None:
-        # "</>" is dropped; "</3" and the like are bogus comments.
-        end = i + 3 if text.startswith("</>", i) else _find_after(text, ">", i + 2, hi)
-        _blank(buf, i, end)
-        return end
-    end = _tag_end(text, name_match.end(), hi)
-    _mask_tag(buf, i, end, name_match.group().lower())
-    return end
-
-
-def _mask_tag(buf: list[str], start: int, end: int, name: str) -> None:
-    if name in _BLOCK_ELEMENTS:
-        _break(buf, start, end, 2)
-    elif name in _LINE_ELEMENTS:
-        _break(buf, start, end, 1)
-    else:
-        _blank(buf, start, end)
-
-
-def _tag_end(text: str, i: int, hi: int) -> int:
-    """Index just past the ``>`` closing a tag whose attributes start at ``i``.
-
-    A quote opens a quoted value only right after ``=``, as in the HTML
-    tokenizer, so ``<a title=it's>`` ends at its ``>``. A tag cut off by the
-    end of input runs to the end (the tokenizer drops it).
-    """
-    while i < hi:
-        c = text[i]
-        if c == ">":
-            return i + 1
-        if c == "=":
-            i += 1
-            while i < hi and text[i] in " \t\n\r\f":
-                i += 1
-            if i < hi and text[i] in "\"'":
-                close = text.find(text[i], i + 1, hi)
-                if close == -1:
-                    return hi
-                i = close + 1
-            continue
-        i += 1
-    return hi
-
-
-def _comment_end(text: str, i: int, hi: int) -> int:
-    """End of the comment at ``text[i:]`` (``<!--``); ``<!-->`` and ``<!--->`` are empty comments."""
-    for short in ("<!-->", "<!--->"):
-        if text.startswith(short, i) and i + len(short) <= hi:
-            return i + len(short)
-    close = re.compile(r"--!?>").search(text, i + 4, hi)
-    return hi if close is None else close.end()
-
-
-def _find_after(text: str, needle: str, i: int, hi: int) -> int:
-    k = text.find(needle, i, hi)
-    return hi if k == -1 else k + len(needle)
-
-
-def _closing_tag(text: str, name: str, i: int, hi: int, *, nested: bool) -> tuple[int, int]:
-    """(start, end) of the end tag of ``name`` after ``i``; (hi, hi) when missing.
-
-    With ``nested``, inner start tags of the same name are counted (templates nest).
-    """
-    pattern = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])", re.IGNORECASE)
-    depth = 0
-    k = i
-    while (m := pattern.search(text, k, hi)) is not None:
-        end = _tag_end(text, m.end(), hi)
-        if not m.group(1):
-            if nested:
-                depth += 1
-            k = end
-            continue
-        if depth == 0:
-            return m.start(), end
-        depth -= 1
-        k = end
-    return hi, hi
-
-
-# --------------------------------------------------------------------------- #
-# Markdown: block structure
-# --------------------------------------------------------------------------- #
+from crosscheck.read.blanking import blank, char_ref, put_ref
+from crosscheck.read.html import mask_html_range
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _QUOTE_MARK = re.compile(r"[ ]{0,3}>[ \t]?")
@@ -756,7 +132,7 @@ class _BlockPass:
             self._line(n)
         self._close_paragraph()
         if self.in_html_block:
-            _mask_html_range(self.text, self.buf, self.html_start, len(self.text))
+            mask_html_range(self.text, self.buf, self.html_start, len(self.text))
         return self.out
 
     # -- helpers ------------------------------------------------------------
@@ -772,7 +148,7 @@ class _BlockPass:
         for n in range(1, len(self.lines)):
             line = self.lines[n]
             if self.text[line.start : line.end].rstrip() in closers:
-                _blank(self.buf, 0, line.end)
+                blank(self.buf, 0, line.end)
                 return n + 1
         return 0
 
@@ -792,7 +168,7 @@ class _BlockPass:
 
     def _strip_quotes_at(self, i: int, end: int) -> int:
         while (m := _QUOTE_MARK.match(self.text, i, end)) is not None:
-            _blank(self.buf, m.start(), m.end())
+            blank(self.buf, m.start(), m.end())
             i = m.end()
         return i
 
@@ -873,7 +249,7 @@ class _BlockPass:
             return False
         if _indent_width(rest) < 4 and stripped and set(stripped) == {char} and len(stripped) >= length:
             self.fence = None
-        _blank(self.buf, line.start, line.end)
+        blank(self.buf, line.start, line.end)
         return True
 
     def _in_html_block(self, line: _Line) -> None:
@@ -887,21 +263,21 @@ class _BlockPass:
             self._end_html_block(line.end)
 
     def _end_html_block(self, end: int) -> None:
-        _mask_html_range(self.text, self.buf, self.html_start, end)
+        mask_html_range(self.text, self.buf, self.html_start, end)
         self.in_html_block = False
         self.html_end = None
 
     def _code_or_fence(self, line: _Line, body: int, rest: str, indent: int) -> bool:
         code_indent = 4 if self.list_indent is None else self.list_indent + 4
         if indent >= code_indent and self.para is None:
-            _blank(self.buf, line.start, line.end)  # indented code block
+            blank(self.buf, line.start, line.end)  # indented code block
             return True
         fence = _FENCE_OPEN.match(rest)
         max_indent = 3 if self.list_indent is None else self.list_indent + 3
         if fence and _indent_width(fence.group(1)) <= max_indent:
             self._close_paragraph()
             self.fence = (fence.group(2)[0], len(fence.group(2)), self.list_indent or 0)
-            _blank(self.buf, line.start, line.end)
+            blank(self.buf, line.start, line.end)
             return True
         return False
 
@@ -921,21 +297,21 @@ class _BlockPass:
     def _heading_or_rule(self, line: _Line, body: int, rest: str) -> bool:
         if self.para is not None and _SETEXT.match(rest):
             self._close_paragraph()  # the underline of a setext heading
-            _blank(self.buf, line.start, line.end)
+            blank(self.buf, line.start, line.end)
             return True
         if _THEMATIC.match(rest):
             self._close_paragraph()
-            _blank(self.buf, line.start, line.end)
+            blank(self.buf, line.start, line.end)
             return True
         atx = _ATX.match(rest)
         if atx is None:
             return False
         self._close_paragraph()
-        _blank(self.buf, body, body + atx.end())
+        blank(self.buf, body, body + atx.end())
         end = line.end
         closing = _ATX_CLOSE.search(rest, atx.end())
         if closing is not None:
-            _blank(self.buf, body + closing.start(), line.end)
+            blank(self.buf, body + closing.start(), line.end)
             end = body + closing.start()
         self.out.spans.append((body + atx.end(), end))
         return True
@@ -945,7 +321,7 @@ class _BlockPass:
         if ref is None:
             return False
         self.out.refs.add(_normalize_label(ref.group(1)))
-        _blank(self.buf, line.start, line.end)
+        blank(self.buf, line.start, line.end)
         return True
 
     def _table_start(self, n: int, body: int, rest: str) -> bool:
@@ -964,7 +340,7 @@ class _BlockPass:
 
     def _table_row(self, body: int, end: int, rest: str) -> bool:
         if _TABLE_DELIMITER.match(rest) and "|" in rest:
-            _blank(self.buf, body, end)  # the alignment row
+            blank(self.buf, body, end)  # the alignment row
             return True
         if _ATX.match(rest) or _FENCE_OPEN.match(rest) or _THEMATIC.match(rest):
             return False
@@ -1010,14 +386,14 @@ class _BlockPass:
         if spaces > 4 and not empty:
             # "1.      code": one space ends the marker, the rest is indented code.
             self.list_indent = width + 1
-            _blank(self.buf, body, end)
+            blank(self.buf, body, end)
             return None
         self.list_indent = width + (1 if empty else spaces)
         content = body + item.end()
-        _blank(self.buf, body, content)
+        blank(self.buf, body, content)
         box = _TASK_BOX.match(self.text, content, end)
         if box is not None:
-            _blank(self.buf, box.start(), box.end())
+            blank(self.buf, box.start(), box.end())
             content = box.end()
         return content
 
@@ -1027,7 +403,7 @@ class _BlockPass:
             return body
         self._close_paragraph()
         self.out.footnotes.add(_normalize_label(note.group(1)))
-        _blank(self.buf, note.start(), note.end())
+        blank(self.buf, note.start(), note.end())
         return note.end()
 
 
@@ -1122,8 +498,8 @@ class _Inline:
         if closing is None:
             self.mark_literal(i, run)  # unmatched backticks are text
             return run
-        _blank(self.buf, i, run)
-        _blank(self.buf, closing, closing + run - i)
+        blank(self.buf, i, run)
+        blank(self.buf, closing, closing + run - i)
         self.mark_literal(run, closing)
         return closing + run - i
 
@@ -1145,16 +521,16 @@ class _Inline:
         for pattern in (_AUTOLINK, _INLINE_TAG, *_INLINE_OTHER):
             m = pattern.match(s, i)
             if m is not None:
-                _blank(self.buf, i, m.end())
+                blank(self.buf, i, m.end())
                 return m.end()
         return i + 1
 
     def _entity(self, s: str, i: int) -> int:
-        ref = _char_ref(s, i, self.end, need_semicolon=True)
+        ref = char_ref(s, i, self.end, need_semicolon=True)
         if ref is None:
             return i + 1
         consumed, replacement = ref
-        _put_ref(self.buf, i, consumed, replacement)
+        put_ref(self.buf, i, consumed, replacement)
         self.mark_literal(i, i + consumed)
         return i + consumed
 
@@ -1191,13 +567,13 @@ class _Inline:
         tail = self._link_tail(s, close + 1, label)
         if tail is None:
             if not image and label.startswith("^") and _normalize_label(label[1:]) in self.blocks.footnotes:
-                _blank(self.buf, pos, close + 1)  # a footnote reference: [^1]
+                blank(self.buf, pos, close + 1)  # a footnote reference: [^1]
             return close + 1
         if image:
-            _blank(self.buf, pos, tail)  # alt text is not article prose
+            blank(self.buf, pos, tail)  # alt text is not article prose
         else:
             self.buf[pos] = " "
-            _blank(self.buf, close, tail)
+            blank(self.buf, close, tail)
             for opener in openers:  # links do not contain links
                 if not opener[1]:
                     opener[2] = 0
@@ -1363,9 +739,9 @@ class _Emphasis:
                 return
             o = stack[found]
             n = d.count if d.char == "~" else (2 if o.count >= 2 and d.count >= 2 else 1)
-            _blank(self.buf, o.end - n, o.end)
+            blank(self.buf, o.end - n, o.end)
             o.end -= n
-            _blank(self.buf, d.start, d.start + n)
+            blank(self.buf, d.start, d.start + n)
             d.start += n
             del stack[found + 1 :]  # delimiters in between can no longer match
             if not o.count:
