@@ -32,6 +32,7 @@ from crosscheck.read import (
     read_sources,
     source_from_text,
     source_id,
+    source_in_memory,
 )
 
 
@@ -638,3 +639,18 @@ def test_property_decode_round_trips(text: str, codec: str) -> None:
     if data.startswith((b"%PDF-", b"GIF8", b"OggS", b"fLaC", b"wOF", b"7z")) or data[4:8] == b"ftyp":
         return  # a real binary signature
     assert decode(data, "p") == text
+
+
+def test_source_in_memory_detects_the_kind_by_name_as_a_file_would() -> None:
+    text = "Tom *said* <b>so</b>."
+    assert source_in_memory("a", "a.md", text).content == mask_markdown(text)
+    assert source_in_memory("a", "a.HTML", text).content == mask_html(text)
+    assert source_in_memory("a", "a", text).content is None
+    assert source_in_memory("a", "a.txt", text).content is None
+    page = "<!DOCTYPE html><p>Tom said so.</p>"
+    assert source_in_memory("a", "a", page).content == mask_html(page)  # sniffed, as read_source does
+    assert source_in_memory("a", "a.html", text, kind="text").content is None
+    # No file checks: an empty text is a source without claims, not an error.
+    assert source_in_memory("a", "a.html", "<p></p>").text == "<p></p>"
+    with pytest.raises(ValueError, match="kind must be one of"):
+        source_in_memory("a", "a", text, kind="pdf")  # type: ignore[arg-type]

@@ -43,6 +43,7 @@ from crosscheck.read.sources import (
     read_source,
     read_sources,
     source_from_text,
+    source_in_memory,
 )
 
 __all__ = [
@@ -69,4 +70,5 @@ __all__ = [
     "read_sources",
     "source_from_text",
     "source_id",
+    "source_in_memory",
 ]

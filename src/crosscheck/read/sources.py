@@ -17,6 +17,7 @@ from crosscheck.read.html import mask_html
 from crosscheck.read.markdown import mask_markdown
 from crosscheck.read.names import (
     KINDS,
+    Kind,
     STDIN_NAME,
     STDIN_PATH,
     detect_kind,
@@ -82,6 +83,20 @@ def source_from_text(
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     return _build(source_id, name, text, path=path, shown=path or name, kind=kind, sha256="")
+
+
+def source_in_memory(source_id: str, name: str, text: str, *, kind: Kind | None = None) -> Source:
+    """A ``Source`` for the library's ``compare({name: text})``, masked as the CLI masks a file of that name.
+
+    ``kind`` None detects it as ``read_source`` does (extension, else an HTML
+    opening), so ``"a.html"`` is HTML and ``"a"`` or ``"a.txt"`` plain text.
+    Unlike a file, an empty text (or one of only markup) is no error: it is
+    a source without claims.
+    """
+    chosen = detect_kind(name, text) if kind is None else kind
+    if chosen not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {chosen!r}")
+    return Source(id=source_id, name=name, text=text, content=mask(text, chosen))
 
 
 def mask(text: str, kind: str) -> str | None:
