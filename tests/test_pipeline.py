@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SEEDS, run_cli
+
 from crosscheck import compare, compare_sources
 from crosscheck.model import Source
 from crosscheck.read import read_sources
@@ -207,3 +207,13 @@ def test_compare_accepts_empty_markup_from_memory() -> None:
     # A file of only markup is an input error; text from memory is a source without claims.
     report = compare({"a.html": "<p> </p><script>x()</script>", "b": PLAIN_WIRE})
     assert not [c for c in report.claims if c.source == "a"]
+
+
+def test_paragraphs_after_a_fenced_block_in_a_list_item_are_compared(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # They were masked away whole, with nothing in "skipped" to say so.
+    doc = "1.  Rebels seized the airport.\n\n    ```\n    log()\n    ```\n\n    The army denied the seizure.\n"
+    cli, library = _cli_and_library(tmp_path, ("a.md", "b.txt"), (doc, PLAIN_WIRE))
+    assert library["claims"] == cli["claims"]
+    texts = [c["text"] for c in library["claims"] if c["source"] == "a"]
+    assert any("army denied" in t for t in texts)
+    assert not any("log()" in t for t in texts)

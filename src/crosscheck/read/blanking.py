@@ -28,6 +28,8 @@ def block_break(buf: list[str], start: int, end: int, newlines: int) -> None:
 
 
 _NUMERIC_REF = re.compile(r"&#(?:[xX][0-9a-fA-F]{1,8}|[0-9]{1,10});?")
+# CommonMark takes at most 7 decimal or 6 hex digits ("&#87654321;" is text).
+_NUMERIC_REF_MARKDOWN = re.compile(r"&#(?:[xX][0-9a-fA-F]{1,6}|[0-9]{1,7});")
 _NAMED_REF = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,31};?")
 
 
@@ -39,12 +41,9 @@ def char_ref(text: str, i: int, end: int, *, need_semicolon: bool) -> tuple[int,
     (``&notit;`` is ``¬`` followed by ``it;``). Markdown (CommonMark) needs
     the semicolon.
     """
-    m = _NUMERIC_REF.match(text, i, end)
-    if m:
-        raw = m.group()
-        if need_semicolon and not raw.endswith(";"):
-            return None
-        return len(raw), html.unescape(raw)
+    if text.startswith("&#", i):
+        m = (_NUMERIC_REF_MARKDOWN if need_semicolon else _NUMERIC_REF).match(text, i, end)
+        return None if m is None else (len(m.group()), html.unescape(m.group()))
     m = _NAMED_REF.match(text, i, end)
     if not m:
         return None

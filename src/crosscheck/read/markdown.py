@@ -3,7 +3,8 @@ tables, strikethrough, task boxes and footnotes news sites use) becomes spaces.
 
 Only syntax is blanked: code, image alt text and link destinations go too,
 because they are not article prose; everything a reader sees as text stays
-at its offset.
+at its offset (an autolink's address too). tests/test_read_markdown.py holds
+it to that against a CommonMark implementation and the spec's examples.
 """
 
 from __future__ import annotations
@@ -25,13 +26,22 @@ _THEMATIC = re.compile(r"[ ]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*)
 _SETEXT = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
 _LIST_ITEM = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)])([ \t]+|$)")
 _TASK_BOX = re.compile(r"\[[ xX]\](?=[ \t])")
+# Link reference definitions at the start of a paragraph (CommonMark reads
+# them when the paragraph closes): label, destination and title may each
+# start on a new line, and a title may span lines.
+_TITLE = r"(?:\"(?:[^\"\\]|\\[\s\S])*\"|'(?:[^'\\]|\\[\s\S])*'|\((?:[^()\\]|\\[\s\S])*\))"
+_NEWLINE = r"(?:\r\n?|\n)"
 _REF_DEF = re.compile(
-    r"[ ]{0,3}\[(?!\^)((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>\r\n]*>|\S+)"
-    r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*$"
+    rf"[ \t]*\[(?!\^)((?:[^\[\]\\]|\\[\s\S]){{1,999}})\]:[ \t]*(?:{_NEWLINE}[ \t]*)?"
+    rf"(?:<(?:[^<>\r\n\\]|\\.)*>|[^<\s]\S*)"
+    rf"(?:[ \t]*(?:{_NEWLINE}[ \t]*)?(?<=\s){_TITLE})?[ \t]*(?:{_NEWLINE}|$)"
 )
 _FOOTNOTE_DEF = re.compile(r"[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]?")
 _TABLE_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
+# Front matter opens with a key ("title: x", "title = 'x'"); "---\nFoo\n---"
+# is a rule and a heading, whose words must stay.
+_FRONT_MATTER_KEY = re.compile(r"[ \t]*[\w\"'-][^:=\r\n]*[:=](?:[ \t]|$)")
 
 _HTML_BLOCK_TAGS = (
     "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
@@ -110,6 +120,9 @@ class _BlockPass:
     Each line's container markers are blanked; code, front matter and
     syntax-only lines are blanked whole; paragraphs, headings and table
     cells become spans for the inline pass; HTML blocks go to the HTML masker.
+    A paragraph's opening link reference definitions are blanked when it
+    closes (they may span lines). A fence or HTML block ends with the block
+    quote or list item holding it.
     """
 
     def __init__(self, text: str, buf: list[str]) -> None:
@@ -118,7 +131,9 @@ class _BlockPass:
         self.lines = _split_lines(text)
         self.out = _Blocks()
         self.para: tuple[int, int] | None = None  # the open paragraph
-        self.fence: tuple[str, int, int] | None = None  # fence char, length, item column
+        self.fence: tuple[str, int, int, int] | None = None  # fence char, length, item column, quote depth
+        self.html_container = (0, 0)  # the open HTML block's item column and quote depth
+        self.quotes = 0  # block quote markers on the current line
         self.html_end: re.Pattern[str] | None = None
         self.in_html_block = False
         self.html_start = 0
@@ -143,7 +158,10 @@ class _BlockPass:
             return 0
         first = self.lines[0]
         closers = _FRONT_MATTER.get(self.text[first.start : first.end].rstrip())
-        if closers is None:
+        if closers is None or len(self.lines) < 2:
+            return 0
+        second = self.lines[1]
+        if not _FRONT_MATTER_KEY.match(self.text, second.start, second.end):
             return 0
         for n in range(1, len(self.lines)):
             line = self.lines[n]
@@ -152,10 +170,28 @@ class _BlockPass:
                 return n + 1
         return 0
 
-    def _close_paragraph(self) -> None:
-        if self.para is not None:
-            self.out.spans.append(self.para)
-            self.para = None
+    def _close_paragraph(self) -> bool:
+        """Close the open paragraph; True when it had text besides reference definitions."""
+        if self.para is None:
+            return False
+        start, end = self.para
+        self.para = None
+        start = self._definitions(start, end)
+        if start < end:
+            self.out.spans.append((start, end))
+            return True
+        return False
+
+    def _definitions(self, start: int, end: int) -> int:
+        """Blank the link reference definitions that open the paragraph ``[start, end)``;
+        return where its text begins. Read in the buffer, where container markers are blank."""
+        span = "".join(self.buf[start:end])
+        at = 0
+        while (ref := _REF_DEF.match(span, at)) is not None and ref.group(1).strip():
+            self.out.refs.add(_normalize_label(ref.group(1)))
+            blank(self.buf, start + at, start + ref.end())
+            at = ref.end()
+        return start + at
 
     def _extend_paragraph(self, start: int, end: int) -> None:
         if self.para is None:
@@ -170,17 +206,19 @@ class _BlockPass:
         while (m := _QUOTE_MARK.match(self.text, i, end)) is not None:
             blank(self.buf, m.start(), m.end())
             i = m.end()
+            self.quotes += 1
         return i
 
     # -- one line -------------------------------------------------------------
 
     def _line(self, n: int) -> None:
         line = self.lines[n]
+        self.quotes = 0
         if self.fence is not None and self._in_fence(line):
             return
-        if self.in_html_block:
-            self._in_html_block(line)
+        if self.in_html_block and self._in_html_block(line):
             return
+        self.quotes = 0  # counted afresh: the HTML block may have stripped this line's markers
         body = self._strip_quotes(line)
         rest = self.text[body : line.end]
         if not rest.strip():
@@ -188,6 +226,13 @@ class _BlockPass:
             return
         blank_before, self.blank_before = self.blank_before, False
         indent = _indent_width(rest)
+        if self.list_indent is not None and self.list_indent <= indent < self.list_indent + 4:
+            # A block quote inside a list item ("1.  text" then "    > quoted").
+            quoted = body + len(rest) - len(rest.lstrip(" \t"))
+            if self.text.startswith(">", quoted):
+                body = self._strip_quotes_at(quoted, line.end)
+                rest = self.text[body : line.end]
+                indent = self.list_indent + _indent_width(rest)
         if self.list_indent is not None and blank_before and indent < self.list_indent:
             if not _LIST_ITEM.match(rest):
                 self.list_indent = None
@@ -196,11 +241,10 @@ class _BlockPass:
         self.in_table = False
         if self._code_or_fence(line, body, rest, indent):
             return
-        if self._html_block(line, body, rest):
+        in_item = self.list_indent is not None and indent >= self.list_indent
+        if self._html_block(line, body, rest, in_item=in_item):
             return
         if self._heading_or_rule(line, body, rest):
-            return
-        if self.para is None and self._definition(line, body, rest):
             return
         if self._table_start(n, body, rest):
             return
@@ -224,9 +268,7 @@ class _BlockPass:
             return  # an empty item
         if self._code_or_fence(line, content, rest, 0):
             return
-        if self._html_block(line, content, rest) or self._heading_or_rule(line, content, rest):
-            return
-        if self._definition(line, content, rest):
+        if self._html_block(line, content, rest, in_item=True) or self._heading_or_rule(line, content, rest):
             return
         self._item_or_paragraph(line, base, content, rest)
 
@@ -236,31 +278,44 @@ class _BlockPass:
         self.in_table = False
 
     def _in_fence(self, line: _Line) -> bool:
-        """Blank a line of fenced code; False when the line ends the list item holding the fence."""
+        """Blank a line of fenced code; False when the line ends the block quote or
+        list item holding the fence (the line is then read as any other)."""
         assert self.fence is not None
         rest = self.text[line.start : line.end]
-        while (m := _QUOTE_MARK.match(rest)) is not None:
+        quotes = 0
+        while quotes < self.fence[3] and (m := _QUOTE_MARK.match(rest)) is not None:
             rest = rest[m.end() :]
-        char, length, column = self.fence
+            quotes += 1
+        char, length, column, depth = self.fence
         stripped = rest.strip()
-        if stripped and _indent_width(rest) < column:
+        if quotes < depth or (stripped and _indent_width(rest) < column):
             self.fence = None
-            self.list_indent = None
+            if stripped and _indent_width(rest) < column:
+                self.list_indent = None
             return False
-        if _indent_width(rest) < 4 and stripped and set(stripped) == {char} and len(stripped) >= length:
+        # A closing fence is indented less than four columns past its item's content.
+        if _indent_width(rest) - column < 4 and stripped and set(stripped) == {char} and len(stripped) >= length:
             self.fence = None
         blank(self.buf, line.start, line.end)
         return True
 
-    def _in_html_block(self, line: _Line) -> None:
-        content = self.text[line.start : line.end]
+    def _in_html_block(self, line: _Line) -> bool:
+        """Mask a line of an HTML block; False when the line ends the block quote or
+        list item holding the block (the line is then read as any other)."""
+        column, depth = self.html_container
+        i = self._strip_quotes_at(line.start, line.end) if depth else line.start
+        content = self.text[i : line.end]
+        if self.quotes < depth or (content.strip() and _indent_width(content) < column):
+            self._end_html_block(line.start)
+            return False
         if self.html_end is None:
-            if not content.strip(" \t>"):
+            if not content.strip():
                 self._end_html_block(line.start)
                 self._blank_line()
-            return
+            return True
         if self.html_end.search(content):
             self._end_html_block(line.end)
+        return True
 
     def _end_html_block(self, end: int) -> None:
         mask_html_range(self.text, self.buf, self.html_start, end)
@@ -276,12 +331,12 @@ class _BlockPass:
         max_indent = 3 if self.list_indent is None else self.list_indent + 3
         if fence and _indent_width(fence.group(1)) <= max_indent:
             self._close_paragraph()
-            self.fence = (fence.group(2)[0], len(fence.group(2)), self.list_indent or 0)
+            self.fence = (fence.group(2)[0], len(fence.group(2)), self.list_indent or 0, self.quotes)
             blank(self.buf, line.start, line.end)
             return True
         return False
 
-    def _html_block(self, line: _Line, body: int, rest: str) -> bool:
+    def _html_block(self, line: _Line, body: int, rest: str, *, in_item: bool) -> bool:
         for start, end, interrupts in _HTML_BLOCKS:
             if not start.match(rest) or (self.para is not None and not interrupts):
                 continue
@@ -289,6 +344,7 @@ class _BlockPass:
             self.in_html_block = True
             self.html_start = body
             self.html_end = end
+            self.html_container = ((self.list_indent or 0) if in_item else 0, self.quotes)
             if end is not None and end.search(rest):
                 self._end_html_block(line.end)
             return True
@@ -296,9 +352,12 @@ class _BlockPass:
 
     def _heading_or_rule(self, line: _Line, body: int, rest: str) -> bool:
         if self.para is not None and _SETEXT.match(rest):
-            self._close_paragraph()  # the underline of a setext heading
-            blank(self.buf, line.start, line.end)
-            return True
+            if self._close_paragraph():  # the underline of a setext heading
+                blank(self.buf, line.start, line.end)
+                return True
+            if rest.strip()[0] == "=":  # only definitions above: "===" is text
+                self._extend_paragraph(body, line.end)
+                return True
         if _THEMATIC.match(rest):
             self._close_paragraph()
             blank(self.buf, line.start, line.end)
@@ -314,14 +373,6 @@ class _BlockPass:
             blank(self.buf, body + closing.start(), line.end)
             end = body + closing.start()
         self.out.spans.append((body + atx.end(), end))
-        return True
-
-    def _definition(self, line: _Line, body: int, rest: str) -> bool:
-        ref = _REF_DEF.match(rest)
-        if ref is None:
-            return False
-        self.out.refs.add(_normalize_label(ref.group(1)))
-        blank(self.buf, line.start, line.end)
         return True
 
     def _table_start(self, n: int, body: int, rest: str) -> bool:
@@ -446,11 +497,16 @@ class _Inline:
     def __init__(self, chars: list[str], blocks: _Blocks) -> None:
         self.buf = chars
         self.end = len(chars)
+        # The span as the block pass left it: flanking, link destinations and
+        # labels are read here, as CommonMark reads them in the source, not
+        # in the buffer where escapes and references are already blanked.
+        self.source = "".join(chars)
         self.blocks = blocks
         # Characters that are text however they look (code, escaped, decoded).
         self.literal = bytearray(len(chars))
         self.dead_titles: dict[str, int] = {}
         self.runs: dict[int, list[int]] | None = None  # backtick run starts by length
+        self.link_texts: list[tuple[int, int]] = []  # (after "[", at "]") of each link, in order
 
     def s(self) -> str:
         return "".join(self.buf)
@@ -518,7 +574,14 @@ class _Inline:
         return starts[k] if k < len(starts) else None
 
     def _raw_html(self, s: str, i: int) -> int:
-        for pattern in (_AUTOLINK, _INLINE_TAG, *_INLINE_OTHER):
+        autolink = _AUTOLINK.match(s, i)
+        if autolink is not None:
+            # The address is what a reader sees: only the brackets go.
+            end = autolink.end()
+            self.buf[i] = self.buf[end - 1] = " "
+            self.mark_literal(i + 1, end - 1)
+            return end
+        for pattern in (_INLINE_TAG, *_INLINE_OTHER):
             m = pattern.match(s, i)
             if m is not None:
                 blank(self.buf, i, m.end())
@@ -555,7 +618,7 @@ class _Inline:
                 openers.append([i, 0, 1])
                 i += 1
             elif openers:
-                i = self._close_bracket(s, i, openers)
+                i = self._close_bracket(self.source, i, openers)
             else:
                 i += 1
 
@@ -574,6 +637,7 @@ class _Inline:
         else:
             self.buf[pos] = " "
             blank(self.buf, close, tail)
+            self.link_texts.append((pos + 1, close))
             for opener in openers:  # links do not contain links
                 if not opener[1]:
                     opener[2] = 0
@@ -586,21 +650,23 @@ class _Inline:
             if inline is not None:
                 return inline
         if i < self.end and s[i] == "[":
-            close = s.find("]", i + 1, i + 1001)  # labels are at most 999 characters
-            if close != -1:
-                ref = s[i + 1 : close]
-                key = _normalize_label(ref if ref.strip() else label)
-                if key in self.blocks.refs and "[" not in ref:
-                    return close + 1
+            ref = _LABEL.match(s, i, self.end)
+            if ref is not None:
+                key = _normalize_label(ref.group(1) if ref.group(1).strip() else label)
+                # "[foo][bar]" with bar undefined is no link, not even "[foo]".
+                return ref.end() if key in self.blocks.refs else None
         if _normalize_label(label) in self.blocks.refs:
             return i  # shortcut reference: [text]
         return None
 
 
 _BRACKET = re.compile(r"[\[\]!]")
+# A link label: at most 999 characters, brackets only escaped.
+_LABEL = re.compile(r"\[((?:[^\[\]\\]|\\[\s\S]){0,999})\]")
 
 
-_DEST_CHARS = re.compile(r"(?:[^\s()\\\x00-\x1f]|\\[^\s])*")
+# Only ASCII space and control characters end a destination ("/url\xa0x" is one).
+_DEST_CHARS = re.compile(r"(?:[^ ()\\\x00-\x1f]|\\[^ \x00-\x1f])*")
 _ANGLE_DEST = re.compile(r"<(?:[^<>\r\n\\]|\\.)*>")
 _TITLES = {
     '"': re.compile(r'"(?:[^"\\]|\\[\s\S])*"'),
@@ -693,14 +759,22 @@ class _Emphasis:
         self.buf = inline.buf
 
     def run(self) -> None:
-        delims = self._delims()
-        stack: list[_Delim] = []
-        bottom: dict[tuple[str, bool, int], int] = {}
-        for d in delims:
-            if d.can_close:
-                self._close(d, stack, bottom)
-            if d.count and d.can_open:
-                stack.append(d)
+        # Emphasis does not cross a link's brackets ("*[foo*](/uri)" has none):
+        # each link text is a scope of its own, and so is the rest.
+        scopes: dict[int, list[_Delim]] = {}
+        starts = [start for start, _ in self.inline.link_texts]
+        for d in self._delims():
+            k = bisect.bisect_right(starts, d.start) - 1
+            inside = k >= 0 and d.start < self.inline.link_texts[k][1]
+            scopes.setdefault(k if inside else -1, []).append(d)
+        for delims in scopes.values():
+            stack: list[_Delim] = []
+            bottom: dict[tuple[str, bool, int], int] = {}
+            for d in delims:
+                if d.can_close:
+                    self._close(d, stack, bottom)
+                if d.count and d.can_open:
+                    stack.append(d)
 
     def _delims(self) -> list[_Delim]:
         s = self.inline.s()
@@ -716,8 +790,9 @@ class _Emphasis:
         char = s[a]
         if char == "~" and b - a != 2:
             return None
-        prev = s[a - 1] if a > 0 else "\n"
-        nxt = s[b] if b < len(s) else "\n"
+        source = self.inline.source
+        prev = source[a - 1] if a > 0 else "\n"
+        nxt = source[b] if b < len(source) else "\n"
         left = not nxt.isspace() and (not _is_punct(nxt) or prev.isspace() or _is_punct(prev))
         right = not prev.isspace() and (not _is_punct(prev) or nxt.isspace() or _is_punct(nxt))
         if char == "_":

@@ -17,9 +17,9 @@ from crosscheck.read.html import mask_html
 from crosscheck.read.markdown import mask_markdown
 from crosscheck.read.names import (
     KINDS,
-    Kind,
     STDIN_NAME,
     STDIN_PATH,
+    Kind,
     detect_kind,
     display_names,
     source_id,
