@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from crosscheck import compare, compare_sources
 from crosscheck.model import Source
 from crosscheck.read import read_sources
@@ -140,3 +142,79 @@ def test_a_claim_wholly_inside_quotation_marks_is_reported() -> None:
     # a quoted word or name inside the source's own sentence is not a quotation of the claim
     scare = extract(Source("a", "a", "The 'giant crab' photo spread online."))
     assert [c.features.hedge for c in scare.claims] == [None]
+
+
+# The library masks {name: text} as the CLI masks files of those names.
+HTML_PAGE = (
+    "<!doctype html><html><head><title>Goma</title><script>var s = 'Rebels lost the airport on Friday.';</script>"
+    "</head><body><p>Rebels <b>seized</b> the airport in Goma on Monday.</p>"
+    "<p>Fighting &amp; looting spread to the port.</p></body></html>\n"
+)
+MARKDOWN_PAGE = (
+    "# Goma\n\n**Rebels** seized the [airport](https://example.org/goma \"map\") in Goma on *Tuesday*.\n\n"
+    "- Fighting spread to the port.\n\n```\nRebels lost the airport on Friday.\n```\n"
+)
+PLAIN_WIRE = "Rebels seized the airport in Goma on Monday. Fighting spread to the port.\n"
+
+
+def _cli_and_library(tmp_path, names: tuple[str, str], texts: tuple[str, str]):  # type: ignore[no-untyped-def]
+    paths = []
+    for name, text in zip(names, texts):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    code, out, err = run_cli(["report", "--format", "json", *paths])
+    assert code in (0, 1), err
+    return json.loads(out), compare(dict(zip(names, texts))).to_dict()
+
+
+def test_compare_masks_html_by_name_exactly_as_the_cli(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cli, library = _cli_and_library(tmp_path, ("a.html", "b.txt"), (HTML_PAGE, PLAIN_WIRE))
+    assert library["claims"] == cli["claims"]
+    assert library["findings"] == cli["findings"]
+    claims = " ".join(c["text"] for c in library["claims"])
+    assert "<b>" not in claims and "Friday" not in claims  # tags and the script are masked
+    assert "Fighting & looting" in claims  # a character reference decodes in place
+
+
+def test_compare_masks_markdown_by_name_exactly_as_the_cli(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cli, library = _cli_and_library(tmp_path, ("a.md", "b.txt"), (MARKDOWN_PAGE, PLAIN_WIRE))
+    assert library["claims"] == cli["claims"]
+    assert library["findings"] == cli["findings"]
+    claims = " ".join(c["text"] for c in library["claims"])
+    assert "**" not in claims and "example.org" not in claims and "Friday" not in claims
+    assert "Tuesday" in claims and "port" in claims  # emphasis, link text and list items stay
+
+
+def test_compare_keeps_plain_names_plain() -> None:
+    # "a", "b", "x.txt": the text is compared as it is, markup-looking or not.
+    for name in ("a", "x.txt"):
+        report = compare({name: "Rebels <b>seized</b> the *airport* on Monday.", "b": PLAIN_WIRE})
+        assert report.sources[0].content is None
+        assert "<b>seized</b>" in report.claims[0].text
+
+
+def test_compare_kind_masks_every_text_and_only_text_from_memory() -> None:
+    report = compare({"wire": "Rebels <b>seized</b> the airport.", "site": "Rebels <i>took</i> it."}, kind="html")
+    assert all(s.content is not None for s in report.sources)
+    assert "<b>" not in report.claims[0].text
+    with pytest.raises(ValueError, match="kind"):
+        compare([Source("a", "a.html", "Rebels seized the airport.")], kind="html")
+    with pytest.raises(ValueError, match="kind must be one of"):
+        compare({"a": "Rebels seized the airport."}, kind="pdf")  # type: ignore[arg-type]
+
+
+def test_compare_accepts_empty_markup_from_memory() -> None:
+    # A file of only markup is an input error; text from memory is a source without claims.
+    report = compare({"a.html": "<p> </p><script>x()</script>", "b": PLAIN_WIRE})
+    assert not [c for c in report.claims if c.source == "a"]
+
+
+def test_paragraphs_after_a_fenced_block_in_a_list_item_are_compared(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # They were masked away whole, with nothing in "skipped" to say so.
+    doc = "1.  Rebels seized the airport.\n\n    ```\n    log()\n    ```\n\n    The army denied the seizure.\n"
+    cli, library = _cli_and_library(tmp_path, ("a.md", "b.txt"), (doc, PLAIN_WIRE))
+    assert library["claims"] == cli["claims"]
+    texts = [c["text"] for c in library["claims"] if c["source"] == "a"]
+    assert any("army denied" in t for t in texts)
+    assert not any("log()" in t for t in texts)

@@ -16,6 +16,7 @@ from crosscheck.decompose import adjunct_participle, decompose
 from crosscheck.identity_cache import SOURCE_CACHE_SIZE
 from crosscheck.model import Claim, Extraction, Features, Report, Sentence, Source, Token, merge_spans
 from crosscheck.normalize import Normalized, normalize
+from crosscheck.read import Kind, source_id, source_in_memory
 from crosscheck.segment import segment
 from crosscheck.version import __version__
 from crosscheck.words import Word, tokenize
@@ -187,13 +188,20 @@ def compare_sources(sources: Sequence[Source]) -> Report:
     return compare_extractions([extract(s) for s in sources])
 
 
-def compare(sources: Mapping[str, str] | Sequence[Source]) -> Report:
-    """Compare sources given as ``{name: text}`` or as ``Source`` values."""
-    if isinstance(sources, Mapping):
-        from crosscheck.read import source_id
+def compare(sources: Mapping[str, str] | Sequence[Source], *, kind: Kind | None = None) -> Report:
+    """Compare sources given as ``{name: text}`` or as ``Source`` values.
 
-        # Plain text from memory: no file checks (an empty text has no claims).
-        values = [Source(id=source_id(n), name=name, text=text) for n, (name, text) in enumerate(sources.items())]
+    A ``{name: text}`` text is masked as the CLI masks a file of that name:
+    HTML or Markdown by its extension (``"a.html"``, ``"b.md"``) or an HTML
+    opening, plain text otherwise (``"a"``, ``"b.txt"``); ``kind`` gives all
+    of them one kind instead. ``Source`` values are compared as they are
+    (``crosscheck.read.source_from_text`` builds one of a chosen kind).
+    """
+    if isinstance(sources, Mapping):
+        # Text from memory: no file checks (an empty text has no claims).
+        values = [source_in_memory(source_id(n), name, text, kind=kind) for n, (name, text) in enumerate(sources.items())]
+    elif kind is not None:
+        raise ValueError("kind applies to {name: text} sources; a Source value is already masked")
     else:
         values = list(sources)
     return compare_sources(values)

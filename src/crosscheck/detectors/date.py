@@ -8,7 +8,6 @@ a full date, since claims often mention different years for good reason.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from dataclasses import dataclass
 
 from crosscheck.detectors.base import Clash, Detector, fires, silent, view
