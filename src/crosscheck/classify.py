@@ -87,7 +87,7 @@ def same_fact(a: Claim, b: Claim, clash: Clash, detector: Detector) -> bool:
     claim's fact ("after initially denying", "despite denying"), nor (for
     detectors that ask it) when the clashing words belong to unrelated
     predicates ("will review prohibitions" / "announced the investigations")."""
-    if different_subjects(a, b):
+    if different_subjects(a, b, clash.spans_a, clash.spans_b):
         return False
     if not (asserted(a, clash.spans_a) and asserted(b, clash.spans_b)):
         return False

@@ -232,13 +232,38 @@ def same_predicate(a: Claim, b: Claim, spans_a: tuple[Span, ...], spans_b: tuple
     return related_lemmas(sa, sb)
 
 
-def different_subjects(a: Claim, b: Claim) -> bool:
+def different_subjects(a: Claim, b: Claim, spans_a: tuple[Span, ...] = (), spans_b: tuple[Span, ...] = ()) -> bool:
     """Each claim's subject names something the other claim does not name at
     all, not even in part ("Economists surveyed by Dow Jones" / "Analysts
-    surveyed by Refinitiv"): they report different things. A name counts as
-    named when any of its words is a word of the other claim ("Robert Plant"
-    / "Robert Plant Didn't": a Title Case headline tags names loosely)."""
-    return _unnamed(frame(a).subject_names, b) and _unnamed(frame(b).subject_names, a)
+    surveyed by Refinitiv"): they report different things. The subject is
+    that of the clause the clashing words (``spans_a``, ``spans_b``) are in:
+    "Pelosi told Democrats that *the bill* will be voted on Thursday" is
+    said of the bill. A name counts as named when any of its words is a word
+    of the other claim ("Robert Plant" / "Robert Plant Didn't": a Title Case
+    headline tags names loosely)."""
+    return _unnamed(clause_subject_names(a, spans_a), b) and _unnamed(clause_subject_names(b, spans_b), a)
+
+
+# Words after which a clause of its own starts: a complementizer, or a
+# reporting verb taking a bare clause ("said the bill will ...").
+_CLAUSE_OPENERS = frozenset({"that", "whether"})
+
+
+def clause_subject_names(claim: Claim, spans: tuple[Span, ...]) -> frozenset[str]:
+    """The names in the subject of the clause holding the words in ``spans``
+    (the claim's subject when they are in its main clause)."""
+    indices = evidence_indices(claim, spans) if spans else []
+    tokens = claim.tokens
+    start = 0
+    if indices:
+        for i in range(indices[0] - 1, 0, -1):
+            if tokens[i].lower in _CLAUSE_OPENERS or (tokens[i].tag == "VERB" and tokens[i].lemma in REPORTING_VERBS):
+                start = i + 1
+                break
+    if start == 0:
+        return frame(claim).subject_names
+    end = next((i for i in range(start, len(tokens)) if is_finite(tokens, i)), len(tokens))
+    return _names(tokens[start:end])
 
 
 def _unnamed(names: frozenset[str], other: Claim) -> bool:

@@ -38,7 +38,7 @@ from crosscheck.detectors.base import Clash, Detector, fires, silent, view
 from crosscheck.facts import frame, local_scope, part_of_group, predicate_of, related_predicates
 from crosscheck.features import Quantity
 from crosscheck.identity_cache import cache_by_identity
-from crosscheck.model import Claim, Token
+from crosscheck.model import Claim, Severity, Token
 
 _TOLERANCE = 0.005  # exact values this close do not clash
 _EQUAL = 1e-9  # ... but only equal ones (or one rounding the other) account for each other
@@ -428,7 +428,31 @@ def detect(a: Claim, b: Claim) -> Clash | None:
         return None
     ra, rb = pair
     reason = f"'{_text(a.tokens, ra)}' vs '{_text(b.tokens, rb)}'"
-    return Clash("number", reason, _spans(a.tokens, ra), _spans(b.tokens, rb))
+    return Clash("number", reason, _spans(a.tokens, ra), _spans(b.tokens, rb), _severity(a, ra, b, rb))
+
+
+# Words that make a figure an estimate or a projection, not a count.
+_ESTIMATE_WORDS = frozenset({"estimate", "project", "expect", "forecast", "predict", "survey", "poll"})
+
+
+def _severity(a: Claim, ra: _Reading, b: Claim, rb: _Reading) -> Severity:
+    """Soft when either figure is approximate, a bound or a range, one is the
+    other written coarser ("$1 trillion" for "$1.2 trillion": a headline
+    rounds), or either claim gives an estimate or projection; else hard."""
+    if ra.approx or rb.approx or ra.kind != "value" or rb.kind != "value":
+        return "soft"
+    coarse, fine = (ra, rb) if ra.precision >= rb.precision else (rb, ra)
+    # A figure with a scale word is rounded by convention: "$1 trillion" may be
+    # "$1.2 trillion" to a headline, though 50 is not 49.
+    scaled = coarse.quantities[-1].scale > 1
+    if _rounds_to(coarse, fine) or (scaled and abs(coarse.value - fine.value) <= coarse.precision / 2 * (1 + 1e-9)):
+        return "soft"
+    for claim in (a, b):
+        if claim.features.hedge is not None or claim.features.modality is not None:
+            return "soft"
+        if any(t.lemma in _ESTIMATE_WORDS for t in claim.tokens):
+            return "soft"
+    return "hard"
 
 
 DETECTOR = Detector(
